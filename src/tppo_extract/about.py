@@ -1,0 +1,3 @@
+"""The one version source of the package."""
+
+__version__ = "0.1.0"

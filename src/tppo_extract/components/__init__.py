@@ -1,0 +1,13 @@
+"""The pipeline stages, one module each; importing this package registers every ``tppo_*`` factory."""
+
+from . import (  # noqa: F401
+    actions,
+    agencies,
+    dateline,
+    dates,
+    persons,
+    places,
+    quotes,
+    sentences,
+    zoning,
+)

@@ -1,0 +1,52 @@
+"""Every ``Doc._`` and ``Span._`` extension of tppo_extract, declared once, here.
+
+Components write them; only :mod:`tppo_extract.export` reads them to build records. Values are plain
+data (see :mod:`tppo_extract.types`) so that docs survive ``Doc.to_bytes`` and multiprocessing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+# name -> default; Doc defaults that are lists are given as None and read through the helpers below,
+# because a mutable default would be shared by every Doc.
+DOC_EXTENSIONS: dict[str, object] = {
+    "doc_id": None,  # str | None: the caller's identifier (file name)
+    "pub_date": None,  # str | None: "YYYY-MM-DD", given by the caller or read from the dateline
+    "pub_date_source": None,  # "caller" | "dateline" | None
+    "zones": None,  # list[ZoneDict]
+    "dateline": None,  # DatelineDict | None
+    "quotes": None,  # list[QuoteDict]
+    "actions": None,  # list[ActionDict]
+    "relevant": None,  # bool | None: whether the article is about TPPO / non-procedural migration
+}
+
+SPAN_EXTENSIONS: dict[str, object] = {
+    # AGENCY
+    "canonical": None,  # str: canonical name ("Kantor Imigrasi Kelas I TPI Tanjung Priok"), also PERSON full name
+    "agency_id": None,  # str: id in resources/agencies.jsonl, when the agency is a known one
+    "agency_type": None,  # str: "immigration_office", "police", "ministry", "regional_office", "ngo", ...
+    "parents": None,  # list[str]: canonical names of the bodies above it, nearest first
+    # PLACE
+    "level": None,  # constants.PLACE_LEVELS
+    "region_code": None,  # str: Kemendagri code ("18.01.05.2003")
+    "province": None,  # str: province name, when in Indonesia
+    # DATE
+    "value": None,  # str: ISO value at the expression's granularity ("2024", "2024-03", "2024-03-12")
+    "granularity": None,  # "year" | "month" | "day"
+    # PERSON
+    "title": None,  # str: role the text gives the person ("Kepala Kantor Imigrasi Tanjungpinang")
+}
+
+
+def register_extensions() -> None:
+    """Declare the extensions; safe to call many times (each component factory calls it)."""
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name, default in SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+register_extensions()

@@ -1,0 +1,1 @@
+"""Indonesian language data for news: tokenizer exceptions, speech verbs, month and day names."""

@@ -1,0 +1,47 @@
+"""Small span utilities shared by the components: zone look-ups and merging entities into ``doc.ents``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .types import ZoneDict
+
+# Zones whose text is page furniture: nothing is extracted from them.
+SKIP_KINDS: frozenset[str] = frozenset({"furniture", "byline", "caption"})
+
+
+def zones(doc: Doc) -> list[ZoneDict]:
+    """The zones of ``doc`` (empty when the zoner has not run)."""
+    return list(doc._.zones or [])
+
+
+def zone_at(doc: Doc, char: int) -> ZoneDict | None:
+    """The zone that holds character ``char``, if any."""
+    for z in doc._.zones or []:
+        if z["start"] <= char < z["end"]:
+            return z
+    return None
+
+
+def in_skipped_zone(doc: Doc, start: int, end: int, kinds: frozenset[str] = SKIP_KINDS) -> bool:
+    """True when the span [start, end) overlaps a zone of one of ``kinds`` (furniture by default)."""
+    return any(z["kind"] in kinds and z["start"] < end and start < z["end"] for z in doc._.zones or [])
+
+
+def add_entities(doc: Doc, spans: Iterable[Span]) -> list[Span]:
+    """Add ``spans`` to ``doc.ents`` where they do not overlap an entity already there.
+
+    Earlier components win: agencies run before places, so "Kantor Imigrasi Kalianda" stays one
+    AGENCY and "Kalianda" is not also a PLACE. Among the new spans, the longest wins. Returns the spans
+    that were added.
+    """
+    existing = list(doc.ents)
+    taken = [(e.start, e.end) for e in existing]
+    new = [
+        s for s in filter_spans(list(spans)) if not any(s.start < e and b < s.end for b, e in taken)
+    ]
+    doc.ents = sorted(existing + new, key=lambda s: s.start)
+    return new
