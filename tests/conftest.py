@@ -18,3 +18,25 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return tppo_extract.load()
+
+
+# Written by the team for the tests; not taken from any news outlet.
+SAMPLE_ARTICLE = """Imigrasi Kalianda Bentuk Desa Binaan di Lampung Selatan
+
+Kalianda (Antara) - Kantor Imigrasi Kelas III Non TPI Kalianda pada bulan Maret 2024 telah membentuk Desa Binaan Imigrasi di Desa Bumidaya, Kecamatan Palas, Kabupaten Lampung Selatan.
+
+Kepala Kantor Imigrasi Kalianda Rudi Hartono mengatakan desa binaan dibentuk untuk mencegah tindak pidana perdagangan orang (TPPO) sejak dari kampung.
+
+"Warga harus tahu cara berangkat bekerja ke luar negeri secara prosedural," kata Rudi di Kalianda, Senin.
+
+BACA JUGA: Imigrasi Gelar Lomba Foto di Bandar Lampung
+
+Selama tahun 2023, petugas imigrasi juga menunda keberangkatan 41 calon pekerja migran Indonesia di Bandara Radin Inten II.
+
+Cek Berita dan Artikel yang lain di Google News
+"""
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE_ARTICLE

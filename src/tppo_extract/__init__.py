@@ -1,6 +1,122 @@
-"""tppo_extract: typed records of anti-trafficking (TPPO) prevention work from Indonesian news."""
+"""tppo_extract: typed records of anti-trafficking (TPPO) prevention work from Indonesian news.
+
+>>> import tppo_extract
+>>> article = tppo_extract.extract(text, doc_id="a.txt", pub_date="2024-03-12")
+>>> [(a.type, a.trigger.text) for a in article.actions]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from spacy.language import Language
 
 from .about import __version__
-from .pipeline import load
+from .batch import Item, Result, check_pub_date, iter_results, read_meta
+from .errors import ConfigError, InputError, ResourceError, TppoError
+from .export import doc_to_article, read_jsonl, to_dataframe, write_jsonl, write_table
+from .pipeline import default_pipeline, load
+from .records import (
+    Action,
+    ActorRef,
+    Article,
+    Dateline,
+    DateRef,
+    Entity,
+    Failure,
+    PlaceRef,
+    Quote,
+    Speaker,
+    TextSpan,
+    Zone,
+    json_schema,
+)
 
-__all__ = ["__version__", "load"]
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def extract(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    pub_date: str | dt.date | None = None,
+    nlp: Language | None = None,
+) -> Article:
+    """Extract the record of one article.
+
+    ``pub_date`` (``YYYY-MM-DD``) resolves relative dates ("Senin", "kemarin"); without it the date in
+    the dateline is used when there is one. ``nlp`` defaults to the shipped pipeline, loaded once.
+    """
+    if not isinstance(text, str):
+        raise InputError(doc_id or "text", f"expected the article text as str, got {type(text).__name__}")
+    from .batch import process_text
+
+    return process_text(
+        nlp or default_pipeline(), text, doc_id=doc_id, pub_date=check_pub_date(pub_date, source=doc_id or "text")
+    )
+
+
+def extract_many(
+    items: Iterable[str | Path | Item | dict[str, object]],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    errors: Literal["raise", "skip"] = "raise",
+    nlp: Language | None = None,
+    config: str | Path | None = None,
+) -> Iterator[Article]:
+    """Stream the :class:`Article` of each item, in order.
+
+    An item is a text (``str``), a file (``pathlib.Path``), an :class:`Item` or a dict with ``text`` or
+    ``path`` and optional ``doc_id`` and ``pub_date``. With ``errors="raise"`` the first input that cannot
+    be read or processed raises :class:`InputError`; with ``"skip"`` it is logged and left out (use
+    :func:`iter_results` to get the failures as records).
+    """
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    for res in iter_results(items, n_process=n_process, batch_size=batch_size, nlp=nlp, config=config):
+        if res.article is not None:
+            yield res.article
+        elif errors == "raise":
+            assert res.failure is not None
+            raise InputError(res.doc_id, f"{res.failure.error}: {res.failure.reason}")
+        else:
+            logging.getLogger(__name__).warning("skipped %s: %s", res.doc_id, res.failure)
+
+
+__all__ = [
+    "Action",
+    "ActorRef",
+    "Article",
+    "ConfigError",
+    "DateRef",
+    "Dateline",
+    "Entity",
+    "Failure",
+    "InputError",
+    "Item",
+    "PlaceRef",
+    "Quote",
+    "ResourceError",
+    "Result",
+    "Speaker",
+    "TextSpan",
+    "TppoError",
+    "Zone",
+    "__version__",
+    "doc_to_article",
+    "extract",
+    "extract_many",
+    "iter_results",
+    "json_schema",
+    "load",
+    "read_jsonl",
+    "read_meta",
+    "to_dataframe",
+    "write_jsonl",
+    "write_table",
+]

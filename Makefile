@@ -1,0 +1,39 @@
+# The README's commands. `make demo` and `make test` set everything up themselves on a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+SHARED ?= ../shared
+
+.PHONY: setup demo test lint bench eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	@mkdir -p out
+	$(BIN)/tppo-extract extract examples/articles --meta examples/articles/meta.csv -o out/examples.jsonl \
+		--table actions=out/examples_actions.csv
+	$(BIN)/tppo-extract show out/examples.jsonl
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python benchmarks/throughput.py
+
+eval: setup
+	@mkdir -p out
+	$(BIN)/tppo-extract evaluate $(SHARED)/corpus/dev -o out/dev.jsonl
+
+clean:
+	rm -rf out build dist .pytest_cache .hypothesis

@@ -1,0 +1,284 @@
+"""Running the pipeline over many articles: in this process, in local worker processes, or on Dask.
+
+Every input yields exactly one :class:`Result`, in input order: an :class:`~.records.Article`, or a
+:class:`~.records.Failure` naming the input and the reason. One broken file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+import json
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Union
+
+from spacy.language import Language
+
+from .errors import InputError, TppoError
+from .export import doc_to_article
+from .extensions import register_extensions
+from .pipeline import default_pipeline, load
+from .records import Article, Failure
+from .text.reader import read_text
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article to process: its text, or a path to read it from, with its metadata."""
+
+    text: str | None = None
+    path: str | None = None
+    doc_id: str | None = None
+    pub_date: str | None = None
+
+
+ItemLike = Union[str, Path, Item, Mapping[str, object]]
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome for one input: ``article`` or ``failure`` is set, never both."""
+
+    doc_id: str
+    article: Article | None = None
+    failure: Failure | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+
+def check_pub_date(value: object, *, source: str) -> str | None:
+    """Validate a publication date (``YYYY-MM-DD``, empty for none) and return it as a string."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InputError(source, f"pub_date {value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def as_item(obj: ItemLike, *, index: int = 0) -> Item:
+    """Turn what the caller passed (text, path, mapping or Item) into an :class:`Item`.
+
+    A ``str`` is text unless it is a ``Path``; pass paths as ``pathlib.Path`` or as ``{"path": ...}``.
+    """
+    if isinstance(obj, Item):
+        return obj
+    if isinstance(obj, Path):
+        return Item(path=str(obj), doc_id=obj.name)
+    if isinstance(obj, str):
+        return Item(text=obj, doc_id=f"text-{index}")
+    if isinstance(obj, Mapping):
+        unknown = set(obj) - {"text", "path", "doc_id", "pub_date"}
+        if unknown:
+            raise InputError(f"item {index}", f"unknown keys {sorted(unknown)}; use text, path, doc_id, pub_date")
+        path = obj.get("path")
+        text = obj.get("text")
+        doc_id = obj.get("doc_id") or (Path(str(path)).name if path else f"text-{index}")
+        return Item(
+            text=None if text is None else str(text),
+            path=None if path is None else str(path),
+            doc_id=str(doc_id),
+            pub_date=check_pub_date(obj.get("pub_date"), source=str(doc_id)),
+        )
+    raise InputError(f"item {index}", f"cannot process an item of type {type(obj).__name__}")
+
+
+def process_text(nlp: Language, text: str, *, doc_id: str | None, pub_date: str | None) -> Article:
+    """Run ``nlp`` over one text and build its record."""
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    doc._.pub_date = pub_date
+    doc._.pub_date_source = "caller" if pub_date else None
+    return doc_to_article(nlp(doc))
+
+
+def _process_item(nlp: Language, item: Item) -> Result:
+    doc_id = item.doc_id or item.path or "text"
+    try:
+        text = item.text if item.text is not None else read_text(Path(str(item.path)))
+        article = process_text(nlp, text, doc_id=doc_id, pub_date=item.pub_date)
+    except InputError as exc:
+        return Result(doc_id, failure=Failure(doc_id=doc_id, error=type(exc).__name__, reason=exc.reason))
+    except Exception as exc:  # a bug in a stage must cost one article, not the batch
+        log.exception("processing %s failed", doc_id)
+        return Result(doc_id, failure=Failure(doc_id=doc_id, error=type(exc).__name__, reason=str(exc)))
+    return Result(doc_id, article=article)
+
+
+# ---- worker processes ----------------------------------------------------------------------------------
+
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(config: str | None) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load(config) if config else load()
+
+
+def _process_chunk(items: list[Item]) -> list[Result]:
+    assert _WORKER_NLP is not None, "worker was not initialised"
+    return [_process_item(_WORKER_NLP, it) for it in items]
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def iter_results(
+    items: Iterable[ItemLike],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    nlp: Language | None = None,
+    config: str | Path | None = None,
+    engine: Literal["local", "dask"] = "local",
+) -> Iterator[Result]:
+    """Process ``items`` and yield one :class:`Result` per item, in input order.
+
+    ``n_process > 1`` runs that many worker processes, each loading the pipeline from ``config`` (the
+    shipped one by default); ``nlp`` is used only in-process. ``engine="dask"`` hands the chunks to the
+    current Dask scheduler (``pip install 'tppo-extract[dask]'``).
+    """
+    if n_process < 1:
+        raise ValueError("n_process must be 1 or more")
+    if batch_size < 1:
+        raise ValueError("batch_size must be 1 or more")
+    prepared = _prepared(items)
+    if engine == "dask":
+        yield from _iter_dask(prepared, batch_size=batch_size, config=config)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}; choose local or dask")
+    if n_process == 1:
+        pipeline = nlp or (load(config) if config else default_pipeline())
+        for item in prepared:
+            yield item if isinstance(item, Result) else _process_item(pipeline, item)
+        return
+    yield from _iter_processes(prepared, n_process=n_process, batch_size=batch_size, config=config)
+
+
+def _prepared(items: Iterable[ItemLike]) -> Iterator[Item | Result]:
+    for i, obj in enumerate(items):
+        try:
+            yield as_item(obj, index=i)
+        except InputError as exc:
+            yield Result(exc.source, failure=Failure(doc_id=exc.source, error="InputError", reason=exc.reason))
+
+
+def _iter_processes(
+    prepared: Iterator[Item | Result], *, n_process: int, batch_size: int, config: str | Path | None
+) -> Iterator[Result]:
+    # Failures found before processing ride in the chunk stream as Results so that order is kept.
+    ctx = multiprocessing.get_context("spawn")
+    window: deque[Future[list[Result]] | Result] = deque()
+    with ProcessPoolExecutor(
+        max_workers=n_process, mp_context=ctx, initializer=_init_worker, initargs=(str(config) if config else None,)
+    ) as pool:
+        pending: list[Item] = []
+
+        def flush() -> None:
+            if pending:
+                window.append(pool.submit(_process_chunk, list(pending)))
+                pending.clear()
+
+        for entry in prepared:
+            if isinstance(entry, Result):
+                flush()
+                window.append(entry)
+            else:
+                pending.append(entry)
+                if len(pending) >= batch_size:
+                    flush()
+            while len(window) > 2 * n_process:
+                yield from _drain_one(window)
+        flush()
+        while window:
+            yield from _drain_one(window)
+
+
+def _drain_one(window: deque[Future[list[Result]] | Result]) -> Iterator[Result]:
+    head = window.popleft()
+    if isinstance(head, Result):
+        yield head
+    else:
+        yield from head.result()
+
+
+def _iter_dask(prepared: Iterator[Item | Result], *, batch_size: int, config: str | Path | None) -> Iterator[Result]:
+    try:
+        import dask.bag as db
+    except ImportError as exc:
+        raise TppoError("engine='dask' needs Dask: pip install 'tppo-extract[dask]'") from exc
+    entries = list(prepared)
+    items = [e for e in entries if isinstance(e, Item)]
+    cfg = str(config) if config else None
+
+    def run_partition(part: list[Item]) -> list[Result]:
+        nlp = load(cfg) if cfg else default_pipeline()
+        return [_process_item(nlp, it) for it in part]
+
+    npart = max(1, (len(items) + batch_size - 1) // batch_size)
+    done = iter(db.from_sequence(items, npartitions=npart).map_partitions(run_partition).compute())
+    for e in entries:
+        yield e if isinstance(e, Result) else next(done)
+
+
+# ---- metadata ------------------------------------------------------------------------------------------
+
+
+def read_meta(path: str | Path) -> dict[str, str | None]:
+    """Read a CSV, TSV or JSONL file of ``doc_id`` and ``pub_date`` per article: doc_id -> pub_date."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "metadata file not found")
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read the metadata file: {exc}") from exc
+    rows: list[dict[str, object]] = []
+    if path.suffix == ".jsonl":
+        for n, line in enumerate(raw.splitlines(), 1):
+            if line.strip():
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{path}:{n}", f"not JSON: {exc.msg}") from exc
+                if not isinstance(obj, dict):
+                    raise InputError(f"{path}:{n}", "each line must be a JSON object")
+                rows.append(obj)
+    else:
+        delimiter = "\t" if path.suffix == ".tsv" else ","
+        reader = csv.DictReader(raw.splitlines(), delimiter=delimiter)
+        if reader.fieldnames is None or "doc_id" not in reader.fieldnames:
+            raise InputError(path, f"no doc_id column (columns: {reader.fieldnames}); need doc_id and pub_date")
+        rows = list(reader)
+    meta: dict[str, str | None] = {}
+    for n, row in enumerate(rows, 2 if path.suffix != ".jsonl" else 1):
+        doc_id = str(row.get("doc_id") or "").strip()
+        if not doc_id:
+            raise InputError(f"{path}:{n}", "row without a doc_id")
+        meta[doc_id] = check_pub_date(row.get("pub_date"), source=f"{path}:{n}")
+    return meta
+
+
+def lookup_meta(meta: Mapping[str, str | None], doc_id: str) -> str | None:
+    """The pub_date of ``doc_id`` in ``meta``, matching the full id first, then the file name."""
+    if doc_id in meta:
+        return meta[doc_id]
+    return meta.get(Path(doc_id).name)

@@ -1,0 +1,245 @@
+"""The ``tppo-extract`` command: thin argument parsing over the library."""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, TextIO
+
+from .about import __version__
+from .batch import Item, Result, iter_results, lookup_meta, read_meta
+from .errors import InputError, TppoError
+from .export import article_json, write_table
+from .records import Article, Failure, json_schema
+from .text.reader import iter_paths
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="tppo-extract",
+        description="Extract anti-trafficking (TPPO) prevention actions, quotes and entities from Indonesian news.",
+    )
+    ap.add_argument("--version", action="version", version=f"tppo-extract {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="extract records from files, folders, globs or stdin into JSONL")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (recursive *.txt), a glob, or - for stdin")
+    ex.add_argument("-o", "--output", default="-", help="output JSONL file (default: standard output)")
+    ex.add_argument("--meta", type=Path, help="CSV/TSV/JSONL with doc_id (file name) and pub_date per article")
+    ex.add_argument("--pub-date", help="publication date (YYYY-MM-DD) for articles the metadata does not cover")
+    ex.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
+    ex.add_argument("--batch-size", type=int, default=16, help="articles per worker task (default 16)")
+    ex.add_argument("--config", type=Path, help="a pipeline config (.cfg) or saved pipeline to use instead")
+    ex.add_argument("--table", action="append", default=[], metavar="KIND=FILE",
+                    help="also write a flat table: actions=a.csv, quotes=q.tsv, entities=e.parquet (repeatable)")
+    ex.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                    help="progress bar on standard error (auto: only on a terminal)")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no summary, only errors")
+
+    ev = sub.add_parser("evaluate", help="extract every *.txt of a gold folder and score it against *.gold.json")
+    ev.add_argument("gold_dir", type=Path)
+    ev.add_argument("--meta", type=Path, help="metadata file (default GOLD_DIR/meta.csv when present)")
+    ev.add_argument("--output", "-o", type=Path, help="also keep the system output as JSONL here")
+    ev.add_argument("--n-process", type=int, default=1)
+    ev.add_argument("--config", type=Path)
+    ev.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    ev.add_argument("--verbose", action="store_true", help="list every miss and spurious item per article")
+
+    sh = sub.add_parser("show", help="print a readable summary of a JSONL output")
+    sh.add_argument("jsonl", type=Path)
+    sh.add_argument("--entities", action="store_true", help="also list the entities")
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of the output records")
+    sc.add_argument("--indent", type=int, default=2)
+    return ap
+
+
+def _err(msg: str) -> None:
+    print(f"tppo-extract: {msg}", file=sys.stderr)
+
+
+def _expand(specs: Sequence[str], *, meta: dict[str, str | None], pub_date: str | None) -> Iterator[Item | Result]:
+    for spec in specs:
+        if spec == "-":
+            yield Item(text=sys.stdin.read(), doc_id="stdin", pub_date=lookup_meta(meta, "stdin") or pub_date)
+            continue
+        try:
+            paths = list(iter_paths([spec]))
+        except InputError as exc:
+            yield Result(spec, failure=Failure(doc_id=spec, error="InputError", reason=exc.reason))
+            continue
+        if not paths:
+            yield Result(spec, failure=Failure(doc_id=spec, error="InputError", reason="no *.txt file found"))
+        root = Path(spec) if Path(spec).is_dir() else None
+        for p in paths:
+            doc_id = p.relative_to(root).as_posix() if root is not None else p.name
+            yield Item(path=str(p), doc_id=doc_id, pub_date=lookup_meta(meta, doc_id) or pub_date)
+
+
+def _results(
+    entries: Iterator[Item | Result], *, n_process: int, batch_size: int, config: Path | None
+) -> Iterator[Result]:
+    # Failures found while expanding PATHs keep their place in the output order.
+    buffer: list[Item] = []
+    for e in entries:
+        if isinstance(e, Result):
+            yield from iter_results(buffer, n_process=n_process, batch_size=batch_size, config=config)
+            buffer = []
+            yield e
+        else:
+            buffer.append(e)
+    yield from iter_results(buffer, n_process=n_process, batch_size=batch_size, config=config)
+
+
+def _progress(total: int | None, mode: str) -> object | None:
+    show = mode == "always" or (mode == "auto" and sys.stderr.isatty())
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
+
+
+def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    try:
+        meta = read_meta(args.meta) if args.meta else {}
+        pub_date = None
+        if args.pub_date:
+            from .batch import check_pub_date
+
+            pub_date = check_pub_date(args.pub_date, source="--pub-date")
+    except InputError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    tables: list[tuple[str, Path]] = []
+    for spec in args.table:
+        kind, _, dest = spec.partition("=")
+        if kind not in ("actions", "quotes", "entities") or not dest:
+            _err(f"--table {spec!r}: write it as actions=FILE, quotes=FILE or entities=FILE")
+            return EXIT_USAGE
+        tables.append((kind, Path(dest)))
+
+    entries = list(_expand(args.paths, meta=meta, pub_date=pub_date))
+    bar = _progress(len(entries), args.progress)
+    articles: list[Article] = []
+    failures: list[Failure] = []
+    by_type: collections.Counter[str] = collections.Counter()
+    out_cm: contextlib.AbstractContextManager[IO[str]] = (
+        contextlib.nullcontext(stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    )
+    with out_cm as out:
+        for res in _results(iter(entries), n_process=args.n_process, batch_size=args.batch_size, config=args.config):
+            if res.article is not None:
+                out.write(article_json(res.article) + "\n")
+                by_type.update(a.type for a in res.article.actions)
+                if tables:
+                    articles.append(res.article)
+            else:
+                assert res.failure is not None
+                failures.append(res.failure)
+                _err(f"{res.failure.doc_id}: {res.failure.reason} ({res.failure.error})")
+            if bar is not None:
+                bar.update(1)  # type: ignore[attr-defined]
+    if bar is not None:
+        bar.close()  # type: ignore[attr-defined]
+    for kind, dest in tables:
+        write_table(articles, dest, table=kind)
+    n_ok = len(entries) - len(failures) if entries else 0
+    if not args.quiet:
+        types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
+        print(f"articles: {n_ok} extracted, {len(failures)} failed", file=sys.stderr)
+        print(f"actions: {sum(by_type.values())} ({types})", file=sys.stderr)
+        for f in failures:
+            print(f"failed: {f.doc_id}: {f.reason}", file=sys.stderr)
+    return EXIT_FAILURES if failures else EXIT_OK
+
+
+def run_evaluate(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    from .evaluate import evaluate_folder, format_report
+
+    try:
+        report = evaluate_folder(
+            args.gold_dir, meta=args.meta, n_process=args.n_process, config=args.config, output=args.output
+        )
+    except TppoError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    if args.verbose:
+        for doc, lines in report.log.items():
+            if lines:
+                print(doc, file=stdout)
+                print("\n".join(lines), file=stdout)
+    if args.json:
+        print(json.dumps(report.figures), file=stdout)
+    else:
+        print(format_report(report.figures), file=stdout)
+    for f in report.failures:
+        _err(f"{f.doc_id}: {f.reason} ({f.error})")
+    return EXIT_FAILURES if report.failures else EXIT_OK
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def format_article(art: Article, *, entities: bool = False) -> str:
+    """A few readable lines about one article's record."""
+    head = f"{art.doc_id}  pub_date {art.pub_date or '-'}  {'relevant' if art.relevant else 'not relevant'}"
+    lines = [head]
+    if art.title:
+        lines.append(f"  title: {_short(art.title, 90)}")
+    for a in art.actions:
+        actor = (a.actors[0].canonical or a.actors[0].text) if a.actors else "-"
+        place = a.locations[0].text if a.locations else "-"
+        date = a.date.value if a.date and a.date.value else "-"
+        count = a.count if a.count is not None else "-"
+        lines.append(
+            f"  action {a.type} [{a.status} {a.confidence:.2f}] {a.trigger.text!r}\n"
+            f"         actor: {actor} | place: {place} | date: {date} | count: {count}"
+        )
+    for q in art.quotes:
+        who = q.speaker.name if q.speaker else "?"
+        lines.append(f"  quote ({'direct' if q.direct else 'reported'}) {who}: {_short(q.text)!r}")
+    if entities:
+        for e in art.entities:
+            norm = e.canonical or e.value or e.region_code or ""
+            lines.append(f"  {e.label:6s} {e.text!r} {norm}")
+    return "\n".join(lines)
+
+
+def run_show(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    from .export import read_jsonl
+
+    try:
+        for art in read_jsonl(args.jsonl):
+            print(format_article(art, entities=args.entities) + "\n", file=stdout)
+    except (OSError, InputError) as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
+    """Entry point of ``tppo-extract``; returns the exit status."""
+    args = _parser().parse_args(argv)
+    out = stdout if stdout is not None else sys.stdout
+    if args.command == "extract":
+        return run_extract(args, stdout=out)
+    if args.command == "evaluate":
+        return run_evaluate(args, stdout=out)
+    if args.command == "show":
+        return run_show(args, stdout=out)
+    print(json.dumps(json_schema(), indent=args.indent, ensure_ascii=False), file=out)
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""The Python API: extract, extract_many, iter_results, metadata, tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import tppo_extract
+from tppo_extract import InputError, Item, extract, extract_many, iter_results, read_meta
+from tppo_extract.export import read_jsonl, to_dataframe, write_jsonl, write_table
+
+
+def test_extract_returns_an_article(sample_text: str) -> None:
+    art = extract(sample_text, doc_id="kalianda.txt", pub_date="2024-03-18")
+    assert art.doc_id == "kalianda.txt"
+    assert art.pub_date is not None and art.pub_date.isoformat() == "2024-03-18"
+    assert art.pub_date_source == "caller"
+    assert {e.label for e in art.entities} >= {"AGENCY", "PLACE", "DATE"}
+
+
+def test_extract_rejects_bad_input() -> None:
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        extract("Teks.", pub_date="12/03/2024")
+    with pytest.raises(InputError, match="str"):
+        extract(b"bytes")  # type: ignore[arg-type]
+
+
+def test_extract_many_keeps_order_and_ids(tmp_path: Path, sample_text: str) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(sample_text, encoding="utf-8")
+    items = [f, "Harga cabai naik.", {"text": sample_text, "doc_id": "x", "pub_date": "2024-01-02"}]
+    arts = list(extract_many(items))
+    assert [a.doc_id for a in arts] == ["a.txt", "text-1", "x"]
+    assert arts[2].pub_date is not None and arts[2].pub_date.isoformat() == "2024-01-02"
+
+
+def test_extract_many_raises_or_skips_on_broken_input(tmp_path: Path, sample_text: str) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(sample_text, encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(InputError, match="missing.txt"):
+        list(extract_many([missing, good]))
+    assert [a.doc_id for a in extract_many([missing, good], errors="skip")] == ["good.txt"]
+
+
+def test_iter_results_reports_each_failure(tmp_path: Path, sample_text: str) -> None:
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 10)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    results = list(iter_results([Item(path=str(binary), doc_id="bin.txt"), Item(path=str(empty), doc_id="empty.txt"),
+                                 Item(text=sample_text, doc_id="ok")]))  # fmt: skip
+    assert [r.ok for r in results] == [False, False, True]
+    assert all(r.failure and r.failure.reason for r in results[:2])
+
+
+def test_worker_processes_give_the_same_records(nlp: Language, sample_text: str) -> None:
+    items = [Item(text=sample_text, doc_id=f"d{i}", pub_date="2024-03-18") for i in range(5)]
+    items.insert(2, Item(path="/nonexistent/file.txt", doc_id="gone"))
+    single = list(iter_results(items, nlp=nlp))
+    multi = list(iter_results(items, n_process=2, batch_size=2))
+    assert [r.doc_id for r in multi] == [r.doc_id for r in single]
+    assert [r.article for r in multi] == [r.article for r in single]
+    assert not multi[2].ok
+
+
+def test_meta_files(tmp_path: Path) -> None:
+    csv = tmp_path / "m.csv"
+    csv.write_text("doc_id,pub_date\na.txt,2024-03-01\nb.txt,\n", encoding="utf-8")
+    assert read_meta(csv) == {"a.txt": "2024-03-01", "b.txt": None}
+    tsv = tmp_path / "m.tsv"
+    tsv.write_text("doc_id\tpub_date\na.txt\t2024-03-01\n", encoding="utf-8")
+    assert read_meta(tsv) == {"a.txt": "2024-03-01"}
+    jl = tmp_path / "m.jsonl"
+    jl.write_text('{"doc_id": "a.txt", "pub_date": "2024-03-01"}\n', encoding="utf-8")
+    assert read_meta(jl) == {"a.txt": "2024-03-01"}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("doc_id,pub_date\na.txt,March\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.csv:2.*YYYY-MM-DD"):
+        read_meta(bad)
+    nocol = tmp_path / "nocol.csv"
+    nocol.write_text("file,date\n", encoding="utf-8")
+    with pytest.raises(InputError, match="doc_id"):
+        read_meta(nocol)
+
+
+def test_jsonl_and_tables_round_trip(tmp_path: Path, sample_text: str) -> None:
+    art = extract(sample_text, doc_id="k.txt", pub_date="2024-03-18")
+    path = tmp_path / "out.jsonl"
+    assert write_jsonl([art], path) == 1
+    assert list(read_jsonl(path)) == [art]
+    df = to_dataframe([art], table="actions")
+    assert len(df) == len(art.actions) > 0
+    assert set(df["type"]) == {a.type for a in art.actions}
+    assert write_table([art], tmp_path / "e.csv", table="entities") == len(art.entities)
+    assert write_table([art], tmp_path / "q.parquet", table="quotes") == len(art.quotes)
+    with pytest.raises(ValueError, match="unknown table"):
+        to_dataframe([art], table="people")
+
+
+def test_public_names() -> None:
+    for name in tppo_extract.__all__:
+        assert hasattr(tppo_extract, name)
