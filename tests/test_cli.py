@@ -35,7 +35,9 @@ def test_extract_folder_to_jsonl(folder: Path, tmp_path: Path, capsys: pytest.Ca
     assert "community_program" in err
 
 
-def test_broken_file_is_reported_and_batch_goes_on(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_broken_file_is_reported_and_batch_goes_on(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02\x03binary\x00" * 8)
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(folder), str(tmp_path / "nothing-here"), "-o", str(out)]) == 1

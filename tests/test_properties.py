@@ -54,7 +54,7 @@ texts = st.lists(
 
 def spans_of(model: BaseModel) -> Iterator[BaseModel]:
     fields = type(model).model_fields
-    if {"start", "end", "text"} <= set(fields) and isinstance(getattr(model, "start"), int):
+    if {"start", "end", "text"} <= set(fields) and isinstance(model.start, int):
         yield model
     for name in fields:
         value = getattr(model, name)

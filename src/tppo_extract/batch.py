@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 from spacy.language import Language
 
@@ -41,7 +41,7 @@ class Item:
     pub_date: str | None = None
 
 
-ItemLike = Union[str, Path, Item, Mapping[str, object]]
+ItemLike = str | Path | Item | Mapping[str, object]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, Any, TextIO
 
 from .about import __version__
 from .batch import Item, Result, iter_results, lookup_meta, read_meta
@@ -30,17 +30,28 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="extract records from files, folders, globs or stdin into JSONL")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (recursive *.txt), a glob, or - for stdin")
+    ex.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a file, a folder (recursive *.txt), a glob, or - for stdin"
+    )
     ex.add_argument("-o", "--output", default="-", help="output JSONL file (default: standard output)")
     ex.add_argument("--meta", type=Path, help="CSV/TSV/JSONL with doc_id (file name) and pub_date per article")
     ex.add_argument("--pub-date", help="publication date (YYYY-MM-DD) for articles the metadata does not cover")
     ex.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     ex.add_argument("--batch-size", type=int, default=16, help="articles per worker task (default 16)")
     ex.add_argument("--config", type=Path, help="a pipeline config (.cfg) or saved pipeline to use instead")
-    ex.add_argument("--table", action="append", default=[], metavar="KIND=FILE",
-                    help="also write a flat table: actions=a.csv, quotes=q.tsv, entities=e.parquet (repeatable)")
-    ex.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
-                    help="progress bar on standard error (auto: only on a terminal)")
+    ex.add_argument(
+        "--table",
+        action="append",
+        default=[],
+        metavar="KIND=FILE",
+        help="also write a flat table: actions=a.csv, quotes=q.tsv, entities=e.parquet (repeatable)",
+    )
+    ex.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on standard error (auto: only on a terminal)",
+    )
     ex.add_argument("-q", "--quiet", action="store_true", help="no summary, only errors")
 
     ev = sub.add_parser("evaluate", help="extract every *.txt of a gold folder and score it against *.gold.json")
@@ -98,7 +109,7 @@ def _results(
     yield from iter_results(buffer, n_process=n_process, batch_size=batch_size, config=config)
 
 
-def _progress(total: int | None, mode: str) -> object | None:
+def _progress(total: int | None, mode: str) -> Any:
     show = mode == "always" or (mode == "auto" and sys.stderr.isatty())
     if not show:
         return None
@@ -146,9 +157,9 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
                 failures.append(res.failure)
                 _err(f"{res.failure.doc_id}: {res.failure.reason} ({res.failure.error})")
             if bar is not None:
-                bar.update(1)  # type: ignore[attr-defined]
+                bar.update(1)
     if bar is not None:
-        bar.close()  # type: ignore[attr-defined]
+        bar.close()
     for kind, dest in tables:
         write_table(articles, dest, table=kind)
     n_ok = len(entries) - len(failures) if entries else 0

@@ -142,7 +142,9 @@ def _gold_groups(gold: Mapping[str, Any], kind: str) -> list[list[str]]:
     return [[p["mention"]] for p in gold.get(kind, [])]
 
 
-def score_entity_kind(kind: str, gold: Mapping[str, Any], ents: list[Mapping[str, Any]], t: Tally, log: list[str]) -> None:
+def score_entity_kind(
+    kind: str, gold: Mapping[str, Any], ents: list[Mapping[str, Any]], t: Tally, log: list[str]
+) -> None:
     """Distinct entity forms of one kind against the gold alias groups."""
     mine = [e for e in ents if str(e.get("label", "")).upper() in LABELS[kind]]
     groups = _gold_groups(gold, kind)
@@ -219,7 +221,9 @@ def score_quotes(gold: Mapping[str, Any], quotes: list[Mapping[str, Any]], text:
     t.prf["quotes"].add(correct, len(contents), len(taken), len(gq))
 
 
-def score_actions(gold: Mapping[str, Any], actions: list[Mapping[str, Any]], text: str, t: Tally, log: list[str]) -> None:
+def score_actions(
+    gold: Mapping[str, Any], actions: list[Mapping[str, Any]], text: str, t: Tally, log: list[str]
+) -> None:
     """Actions match on type and on the evidence containing the gold trigger; then each field is checked."""
     ga = gold.get("actions", [])
     groups = _gold_groups(gold, "agencies")

@@ -110,9 +110,7 @@ def _action_record(doc: Doc, ents: dict[tuple[int, int], Span], a: ActionDict) -
         )
     d = a.get("date")
     date = (
-        DateRef(start=d["start"], end=d["end"], text=text[d["start"] : d["end"]], value=d.get("value"))
-        if d
-        else None
+        DateRef(start=d["start"], end=d["end"], text=text[d["start"] : d["end"]], value=d.get("value")) if d else None
     )
     return Action(
         type=a["type"],
@@ -161,7 +159,7 @@ def doc_to_article(doc: Doc) -> Article:
         relevant=bool(relevant),
         dateline=dateline,
         zones=[
-            Zone(start=z["start"], end=z["end"], text=text[z["start"] : z["end"]], kind=z["kind"], label=z["label"])  # type: ignore[arg-type]
+            Zone(start=z["start"], end=z["end"], text=text[z["start"] : z["end"]], kind=z["kind"], label=z["label"])
             for z in doc._.zones or []
         ],
         entities=[entity_record(e) for e in doc.ents],

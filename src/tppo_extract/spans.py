@@ -20,10 +20,8 @@ def zones(doc: Doc) -> list[ZoneDict]:
 
 def zone_at(doc: Doc, char: int) -> ZoneDict | None:
     """The zone that holds character ``char``, if any."""
-    for z in doc._.zones or []:
-        if z["start"] <= char < z["end"]:
-            return z
-    return None
+    found: list[ZoneDict] = [z for z in doc._.zones or [] if z["start"] <= char < z["end"]]
+    return found[0] if found else None
 
 
 def in_skipped_zone(doc: Doc, start: int, end: int, kinds: frozenset[str] = SKIP_KINDS) -> bool:
@@ -40,8 +38,6 @@ def add_entities(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     """
     existing = list(doc.ents)
     taken = [(e.start, e.end) for e in existing]
-    new = [
-        s for s in filter_spans(list(spans)) if not any(s.start < e and b < s.end for b, e in taken)
-    ]
+    new = [s for s in filter_spans(list(spans)) if not any(s.start < e and b < s.end for b, e in taken)]
     doc.ents = sorted(existing + new, key=lambda s: s.start)
     return new
