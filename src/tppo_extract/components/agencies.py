@@ -1,22 +1,368 @@
-"""STUB: to be replaced by the tppo_agencies stage."""
+"""AGENCY entities: known national bodies from the lexicon and productive patterns for regional units
+(immigration offices, regional offices, police units, BP3MI, dinas, local governments, task forces)."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+
+import regex
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
+from ..lang.titles import ROLE_HEADS
+from ..normalize.agencies import (
+    AgencyEntry,
+    AgencyMention,
+    abbreviations,
+    canonical_name,
+    group_agencies,
+    load_agencies,
+    parent_chain,
+)
+from ..spans import add_entities, in_skipped_zone
+from .persons import SPEECH_AFTER_NAME
+
+# Capitalised words that end the place part of a unit's name: function words, and the verbs and nouns that
+# title-case headlines put right after a name ("Imigrasi Entikong Gelar Sosialisasi").
+PLACE_STOP = frozenset(
+    """Pada Telah Yang Dan Di Ke Dari Untuk Dalam Dengan Bersama Melalui Kembali Terus Resmi Saat Ini Itu
+    Akan Juga Sudah Serta Atau Tahun Bulan Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret
+    April Mei Juni Juli Agustus September Oktober November Desember Gelar Gagalkan Tunda Tunda Cegah Tolak
+    Perketat Bentuk Bentuk Resmikan Ajak Imbau Amankan Tangkap Ungkap Selamatkan Pulangkan Hadiri Lakukan
+    Terima Dorong Perkuat Tingkatkan Jalin Berikan Kunjungi Periksa Siap Sosialisasi Sosialisasikan Edukasi
+    Desa Binaan Pimpasa TPPO PMI CPMI WNA WNI Calon Pekerja Warga Paspor Sebanyak Kasus Upaya Pencegahan
+    Penundaan Menunda Mencegah Menolak Berhasil Gandeng Teken Tandatangani Rakor Rapat Apresiasi Sebut Minta
+    Kepala Kakanim Kapolda Kapolres Kapolresta Kadiv Kabid Kasi Bapak Ibu Tim Pora Timpora Satgas Korban
+    Menteri Gubernur Bupati Wali Wakil Plt Plh Hingga Sampai Sejak Selama Sebelum Setelah Bagi Oleh Tentang
+    Agar Karena Namun Sementara Selain Adapun Kelas Non TPI Hadir Buka Luncurkan Launching Pembina Pelabuhan Internasional Bandara""".split()
+)
+
+# A word of a place name: capitalised (Tanjungpinang, Soekarno-Hatta, DIY, II), or an ordinal number only
+# as in "Kodam II".
+_PW = r"(?:[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}]*)?)"
+_PLACE = rf"(?P<place>{_PW}(?:[ ]{_PW}){{0,5}})"
+_PLACE_OPT = rf"(?P<place>{_PW}(?:[ ]{_PW}){{0,3}})?"
+_ACR = r"(?:[ ]\((?P<acr>[\p{Lu}][\p{L}\d]{1,14})\))?"
+_ADMIN = r"(?:(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kotamadya|Daerah)[ ])?"
+_CLASS = r"(?:[ ]Kelas[ ](?:I{1,3}|[123]))?(?:[ ](?:Non[ -]?TPI|TPI|Khusus))?(?:[ ](?:TPI))?"
+_IMMIG_HEAD = r"(?:Kantor[ ]Imigrasi(?:[ ]\((?:Kanim|Kakanim)\))?|Kanim)"
+_KANWIL_HEAD = r"(?:Kantor[ ]Wilayah|Kanwil)"
+_MINISTRY_REGIONAL = (
+    r"(?:Kementerian[ ]Hukum[ ]dan[ ](?:Hak[ ]Asasi[ ]Manusia|HAM)|Kemenkumham|Kementerian[ ]Hukum|Kemenkum"
+    r"|Direktorat[ ]Jenderal[ ]Imigrasi|Ditjen[ ]Imigrasi|Imigrasi"
+    r"|Kementerian[ ]Imigrasi[ ]dan[ ]Pemasyarakatan|Kemenimipas|Kementerian[ ]Imipas|Kemen[ ]Imipas|Imipas)"
+)
+_POLICE_UNIT = r"(?:Polda|Polres|Polresta|Polrestabes|Polsek|Polsekta|Polres[ ]Kawasan|Polresta[ ]Kawasan)"
+_POLICE_SUB = (
+    r"(?:Satreskrim|Sat[ ]Reskrim|Satintelkam|Ditreskrimum|Ditreskrimsus|Ditintelkam|Ditpolairud|Satpolairud"
+    r"|Bidhumas|Bid[ ]Humas|Unit[ ]PPA|Subdit[ ](?:\d+|[IV]+)(?:[ ][A-Z][\p{L}]+){0,2}|Satgas[ ]TPPO"
+    r"|Sat[ ]Binmas|Polwan)"
+)
+_DINAS_WORD = r"(?:(?!(?:Direktorat|Kementerian|Kantor|Badan|Dinas|Pemerintah|Provinsi|Kabupaten|Kota|Kepala|Kabupaten)\b)[\p{Lu}][\p{L}]+)"
+_DINAS_NAME = rf"(?:{_DINAS_WORD}(?:[ ](?:dan|Dan|&)?[ ]?{_DINAS_WORD}){{0,7}})"
+
+# (family, agency_type, pattern); the place group is the region of the unit.
+_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("immigration_office", "immigration_office", rf"{_IMMIG_HEAD}{_CLASS}(?:[ ]{_ADMIN}{_PLACE})?"),
+    ("immigration_office", "immigration_office", rf"(?<!Binaan[ ])(?<!Jenderal[ ])Imigrasi[ ](?:Kelas[ ](?:I{{1,3}}|[123])[ ])?(?:(?:Non[ ])?TPI[ ])?{_ADMIN}{_PLACE}"),
+    ("immigration_office", "immigration_office", rf"TPI[ ]{_PLACE}"),
+    ("regional_office", "regional_office", rf"{_KANWIL_HEAD}[ ]{_MINISTRY_REGIONAL}{_ACR}(?:[ ]{_ADMIN}{_PLACE})?"),
+    ("regional_office", "regional_office", rf"(?:Kemenkumham|Kemenkum|Kemenimipas)[ ]{_PLACE}"),
+    ("division", "regional_office", rf"(?:Divisi|Div\.?)[ ](?:Keimigrasian|Imigrasi|Pemasyarakatan|Administrasi|Pelayanan[ ]Hukum(?:[ ]dan[ ]HAM)?)[ ](?:Kanwil[ ])?(?:Kemenkumham|Kemenkum|Kemenimipas)[ ]{_PLACE}"),
+    ("police_sub", "police", rf"{_POLICE_SUB}[ ]{_POLICE_UNIT}[ ]{_PLACE}"),
+    ("police", "police", rf"{_POLICE_UNIT}[ ]{_PLACE}"),
+    ("migrant_office", "migrant_agency", rf"(?:UPT[ ])?(?:BP3MI|BP2MI|P4MI|LP3TKI|BP3TKI)[ ](?:Provinsi[ ])?{_PLACE}"),
+    ("migrant_office", "migrant_agency", rf"(?:Balai|Badan)[ ]Pelayanan[ ](?:Pelindungan|Perlindungan)[ ]Pekerja[ ]Migran[ ]Indonesia{_ACR}(?:[ ]{_ADMIN}{_PLACE})?"),
+    ("dinas", "regional_government", rf"Dinas[ ]{_DINAS_NAME}{_ACR}(?:[ ](?:Provinsi|Kabupaten|Kota|Prov\.|Kab\.)[ ]{_PLACE})?"),
+    ("dinas", "regional_government", rf"(?:Disnakertrans|Disnaker|Disnakerin|Dinsos|DP3A|DPPPA|DP3AP2KB|DPMPTSP|Dukcapil|Disdukcapil)(?:[ ]{_ADMIN}{_PLACE})?"),
+    ("local_government", "regional_government", rf"(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah[ ](?:Provinsi|Kabupaten|Kota|Daerah))[ ]{_PLACE}"),
+    ("task_force", "task_force", rf"(?:Satgas|Satuan[ ]Tugas)[ ](?:TPPO|Tindak[ ]Pidana[ ]Perdagangan[ ]Orang|Pencegahan[ ]dan[ ]Penanganan[ ]TPPO)[ ](?:{_POLICE_UNIT}[ ])?{_ADMIN}{_PLACE}"),
+    ("task_force", "task_force", rf"(?:Gugus[ ]Tugas|GT)[ ](?:PP[ ])?(?:TPPO|Pencegahan[ ]dan[ ]Penanganan[ ]Tindak[ ]Pidana[ ]Perdagangan[ ]Orang){_ACR}[ ](?:Provinsi|Kabupaten|Kota|Prov\.|Kab\.)[ ]{_PLACE}"),
+    ("timpora", "task_force", rf"(?:Tim[ ]Pengawasan[ ]Orang[ ]Asing{_ACR}|Tim[ ]Pora|Timpora|TIMPORA)[ ]{_ADMIN}{_PLACE}"),
+    ("military", "military", rf"(?:Kodam|Korem|Kodim|Koramil|Lanud|Lantamal|Lanal|Pangkalan[ ]Udara|Pangkalan[ ]Laut|Danlanal)[ ](?:[\dIVX]+(?:[-/][\dIVX]+)*(?:/[\p{{Lu}}][\p{{L}}]+)?|{_PLACE})(?:[ ]{_PLACE})?"),
+    ("prosecutor", "prosecutor", rf"(?:Kejati|Kejari|Kejaksaan[ ]Tinggi|Kejaksaan[ ]Negeri|Pengadilan[ ]Negeri|PN)[ ]{_PLACE}"),
+    ("bnnp", "police", rf"(?:BNNP|BNNK|BNN[ ]Provinsi|BNN[ ]Kabupaten|BNN[ ]Kota)[ ]{_PLACE}"),
+    ("customs_office", "customs", rf"(?:KPPBC|Kantor[ ]Pengawasan[ ]dan[ ]Pelayanan[ ]Bea[ ]dan[ ]Cukai(?:[ ]Tipe|[ ]Type)?(?:[ ]Madya|[ ]Pratama)?(?:[ ]Pabean)?(?:[ ][A-C])?)[ ]{_PLACE}"),
+    ("harbour", "transport", rf"(?:Kantor[ ]Syahbandar[ ]dan[ ]Otoritas[ ]Pelabuhan|KSOP)(?:[ ](?:Laut|Utama|Kelas[ ][IV]+))?[ ]{_PLACE}"),
+    ("district_office", "regional_government", rf"Kantor[ ](?:Kecamatan|Camat|Desa|Kelurahan)[ ]{_PLACE}"),
+    ("section", "unit", r"(?<!Kepala[ ]|Kasi[ ]|Kabid[ ]|Kasubsi[ ]|Sub[ ]|Kepala[ ]Sub[ ])(?:[Ss]eksi|Subseksi|Bidang)[ ](?:Intelijen|Inteldak|Penindakan|Teknologi|Lalu[ ]Lintas|Izin[ ]Tinggal|Dokumen|Pengawasan)(?:[ ](?:dan|Dan|&)?[ ]?[\p{Lu}][\p{L}]+){0,4}(?:[ ]\((?P<acr>[\p{Lu}][\p{L}]{1,12})\))?"),
+    ("direktorat", "directorate", rf"Direktorat[ ](?!Jenderal[ ]Imigrasi\b){_DINAS_NAME}"),
+    ("kementerian", "ministry", rf"Kementerian[ ](?!Hukum[ ]dan\b){_DINAS_NAME}"),
+)
+
+# Heads that, alone, name the office the article is about (GUIDELINES lists "Imigrasi" as an alias of it).
+_BARE_IMMIGRATION = r"(?<!Binaan[ ])(?<!Jenderal[ ])(?<!Direktorat[ ])\b(?:Imigrasi|Kanim|Kantor[ ]Imigrasi)\b"
+
+# Outlets and page furniture that look like organisations but never are agencies.
+NOT_AGENCIES = frozenset({"ANTARA", "Antara", "Google News", "Kompas.com", "Detik", "Tribun", "Google"})
 
 
-class _Stub:
-    def __init__(self, nlp: Language, name: str) -> None:
+@functools.cache
+def _lexicon() -> tuple[tuple[regex.Pattern[str], AgencyEntry], ...]:
+    """One pattern per known agency over its name and aliases: acronyms case-sensitive, names not."""
+    out: list[tuple[regex.Pattern[str], AgencyEntry]] = []
+    for entry in load_agencies():
+        forms = sorted({entry.name, *entry.aliases}, key=len, reverse=True)
+        alts: list[str] = []
+        for form in forms:
+            body = r"[ ]+".join(regex.escape(w) for w in form.split())
+            # Acronyms and camel-case short forms ("BP2MI", "KemenP2MI", "Polri") must match as written,
+            # so that "bin" or "tni" in ordinary words never does.
+            exact = len(form.split()) == 1 or any(sum(c.isupper() for c in w) >= 2 for w in form.split())
+            alts.append(body if exact else f"(?i:{body})")
+        pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
+        out.append((pattern, entry))
+    return tuple(out)
+
+
+@functools.cache
+def _compiled() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
+    return tuple(
+        (family, kind, regex.compile(r"(?<![\p{L}\p{N}])" + pattern + r"(?![\p{L}\p{N}])"))
+        for family, kind, pattern in _PATTERNS
+    )
+
+
+def _trim_place(text: str, start: int, end: int, place_start: int, place_end: int) -> tuple[int, int]:
+    """Cut the place part at the first stop word; returns the new (end, place_end)."""
+    words = list(regex.finditer(r"\S+", text[place_start:place_end]))
+    keep = 0
+    for w in words:
+        if w.group(0) in PLACE_STOP:
+            break
+        keep += 1
+    if keep == len(words):
+        return end, place_end
+    if keep == 0:
+        return -1, -1
+    new_end = place_start + words[keep - 1].end()
+    return new_end, new_end
+
+
+def find_agency_mentions(text: str, *, bare_immigration: bool = True) -> list[AgencyMention]:
+    """Every agency mention in ``text`` (overlaps resolved: the longest wins), not yet grouped."""
+    cands: list[AgencyMention] = []
+    for family, kind, pattern in _compiled():
+        for m in pattern.finditer(text, overlapped=False):
+            start, end = m.span()
+            place = ""
+            if m.group("place") if "place" in pattern.groupindex else None:
+                p_start, p_end = m.span("place")
+                new_end, new_p_end = _trim_place(text, start, end, p_start, p_end)
+                if new_end < 0:
+                    # The name needs its place; without one only the unit head remains.
+                    head = text[start:p_start].rstrip()
+                    if family not in {"immigration_office", "regional_office", "migrant_office", "dinas"}:
+                        continue
+                    if regex.fullmatch(r"(?:Imigrasi|TPI)", head):
+                        continue
+                    end = start + len(head)
+                else:
+                    end = new_end
+                    place = text[p_start:new_p_end]
+            acr_end = m.end("acr") if "acr" in pattern.groupindex and m.group("acr") else -1
+            if acr_end >= 0 and end <= acr_end + 1:
+                # "Dinas ... Anak (DPPPA)" with no place after: the acronym is a mention of its own.
+                end = m.start("acr") - 1
+            surface = text[start:end].rstrip(" ,.(")
+            end = start + len(surface)
+            if place:
+                end, place = _split_trailing_name(text, start, end, place)
+                surface = text[start:end]
+            cands.append(AgencyMention(start, end, surface, family, place, agency_type=kind))
+    for pattern, entry in _lexicon():
+        for m in pattern.finditer(text):
+            cands.append(
+                AgencyMention(
+                    m.start(), m.end(), m.group(0), f"id:{entry.id}", agency_id=entry.id, agency_type=entry.type
+                )
+            )
+    if bare_immigration:
+        for m in regex.finditer(_BARE_IMMIGRATION, text):
+            cands.append(AgencyMention(m.start(), m.end(), m.group(0), "immigration_office", "", agency_type="immigration_office"))
+    # Acronym right after a long form: "Balai ... Indonesia (BP3MI)" is a second mention of the same body.
+    chosen = _longest_first(cands)
+    extra: list[AgencyMention] = []
+    for c in chosen:
+        after = regex.match(r"[ ]?\(([\p{Lu}][\p{Lu}\p{N}a-z]{1,14})\)", text[c.end : c.end + 20])
+        if after and c.agency_id is None and not _not_an_acronym_of(after.group(1)):
+            s = c.end + after.start(1)
+            extra.append(AgencyMention(s, s + len(after.group(1)), after.group(1), c.family, c.place, agency_type=c.agency_type))
+    chosen = _longest_first(chosen + extra)
+    return [c for c in chosen if c.text not in NOT_AGENCIES and len(c.text) > 1]
+
+
+def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[int, str]:
+    """Cut a person's name off the end of a unit's place ("Kantor Imigrasi Belawan Budi Santoso").
+
+    Without a gazetteer the evidence is the document itself: the shorter place occurs elsewhere, and the
+    first cut-off word occurs elsewhere without the place word before it (the name mentioned on its own).
+    """
+    words = place.split()
+    if len(words) < 2:
+        return end, place
+    before, after = text[:start], text[end:]
+    rest = before + " " + after
+    for k in range(len(words) - 1, 0, -1):
+        prefix, first_cut = " ".join(words[:k]), words[k]
+        if first_cut in _PLACE_TAIL_WORDS:
+            continue
+        suffix = " ".join(words[k:])
+        suffix_alone = len(words) - k >= 2 and regex.search(
+            rf"(?<!{regex.escape(words[k - 1])}[ ])(?<![\p{{L}}]){regex.escape(suffix)}(?![\p{{L}}])", rest
+        )
+        if not suffix_alone and not regex.search(rf"(?<![\p{{L}}]){regex.escape(prefix)}(?![\p{{L}}])", rest):
+            continue
+        alone = rf"(?<!{regex.escape(words[k - 1])}[ ])(?<![\p{{L}}]){regex.escape(first_cut)}(?![\p{{L}}])"
+        if suffix_alone or regex.search(alone, rest):
+            new_place = prefix
+            new_end = end - len(place) + len(new_place)
+            return new_end, new_place
+    # Inside a role phrase and before a verb of saying, a long place ends in the speaker's name
+    # ("Kepala Kantor Imigrasi X Y Budi Santoso mengatakan"); Indonesian names are mostly two words.
+    next_word = regex.match(r"\s*,?\s*(\p{Ll}+)", after)
+    window = regex.split(r"[.!?\n]", before[-120:])[-1]
+    if (
+        len(words) >= 3
+        and next_word is not None
+        and next_word.group(1) in SPEECH_AFTER_NAME
+        and any(w in ROLE_HEADS for w in regex.findall(r"[\p{L}.]+", window))
+        and words[-2] not in _PLACE_TAIL_WORDS
+        and words[-1] not in _PLACE_TAIL_WORDS
+    ):
+        new_place = " ".join(words[:-2])
+        return end - len(place) + len(new_place), new_place
+    return end, place
+
+
+_PLACE_TAIL_WORDS = frozenset(
+    "Kota Timur Barat Utara Selatan Tengah Raya Kabupaten Provinsi Besar Baru Lama Kepulauan Laut Darat".split()
+)
+
+
+def _not_an_acronym_of(acr: str) -> bool:
+    """True for a parenthesised word after a unit that is not the unit's acronym: a region ("(Sulteng)") or
+    a domain word ("(PMI)")."""
+    if acr in {"PMI", "CPMI", "TPPO", "WNA", "WNI", "TPI", "TKI"}:
+        return True
+    expansion = abbreviations().get(acr)
+    return expansion is not None and expansion.split()[0] not in {"Kantor", "Dinas", "Direktorat", "Pemerintah"}
+
+
+def _longest_first(cands: list[AgencyMention]) -> list[AgencyMention]:
+    cands = sorted(cands, key=lambda c: (-(c.end - c.start), c.start))
+    taken: list[AgencyMention] = []
+    for c in cands:
+        if all(c.end <= t.start or t.end <= c.start for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def resolve_agencies(mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """Fill canonical name, id, type and parents of every mention from its group (in place; returned)."""
+    for m in mentions:
+        if m.agency_id is not None:
+            entry = next(e for e in load_agencies() if e.id == m.agency_id)
+            m.canonical = entry.name
+            m.parents = parent_chain(entry.id)
+        else:
+            m.canonical = canonical_name(m.text)
+            m.parents = _pattern_parents(m)
+    for group in group_agencies(mentions):
+        for j in group.members:
+            mentions[j].canonical = group.canonical
+            mentions[j].agency_id = group.agency_id
+            mentions[j].agency_type = group.agency_type
+            mentions[j].parents = list(group.parents)
+    return mentions
+
+
+def _pattern_parents(m: AgencyMention) -> list[str]:
+    text = m.canonical
+    if m.family == "immigration_office":
+        return ["Direktorat Jenderal Imigrasi", *parent_chain("ditjenim")]
+    if m.family == "regional_office":
+        if "Imigrasi" in text:
+            return ["Direktorat Jenderal Imigrasi", *parent_chain("ditjenim")]
+        if "Hak Asasi Manusia" in text or "Kementerian Hukum" in text:
+            return ["Kementerian Hukum dan Hak Asasi Manusia"]
+        return ["Kementerian Imigrasi dan Pemasyarakatan"]
+    if m.family == "division":
+        unit = regex.sub(r"^Divisi \S+ (?:Kantor Wilayah )?", "", text)
+        return [f"Kantor Wilayah {unit}", "Kementerian Hukum dan Hak Asasi Manusia"]
+    if m.family in {"police", "bnnp"}:
+        return ["Kepolisian Negara Republik Indonesia"] if m.family == "police" else ["Badan Narkotika Nasional"]
+    if m.family == "police_sub" or (m.family == "task_force" and regex.search(r"\bPol(?:da|res)", text)):
+        unit = regex.search(r"\bPol(?:da|resta|restabes|res|sek)\b.*$", text)
+        return ([unit.group(0)] if unit else []) + ["Kepolisian Negara Republik Indonesia"]
+    if m.family == "migrant_office":
+        return ["Badan Pelindungan Pekerja Migran Indonesia", *parent_chain("bp2mi")]
+    if m.family == "timpora":
+        return ["Direktorat Jenderal Imigrasi", *parent_chain("ditjenim")]
+    return []
+
+
+def find_agencies(doc: Doc, *, bare_immigration: bool = True) -> list[Span]:
+    """AGENCY spans of ``doc`` with canonical name, id, type and parents set; not yet added to doc.ents."""
+    text = doc.text
+    mentions = [
+        m
+        for m in find_agency_mentions(text, bare_immigration=bare_immigration)
+        if not in_skipped_zone(doc, m.start, m.end) and not _is_outlet(doc, m)
+    ]
+    resolve_agencies(mentions)
+    spans: list[Span] = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, label="AGENCY", alignment_mode="contract")
+        if span is None or not span.text.strip():
+            continue
+        span._.canonical = m.canonical
+        span._.agency_id = m.agency_id
+        span._.agency_type = m.agency_type
+        span._.parents = list(m.parents)
+        spans.append(span)
+    return spans
+
+
+def _is_outlet(doc: Doc, m: AgencyMention) -> bool:
+    dl = doc._.dateline
+    if not dl:
+        return False
+    if dl["start"] <= m.start < dl["end"]:
+        return True
+    outlet = dl.get("outlet")
+    return bool(outlet) and m.text.casefold() == str(outlet).casefold()
+
+
+class AgencyRecognizer:
+    """Adds AGENCY entities to ``doc.ents`` (runs before places and persons, so its spans win)."""
+
+    def __init__(self, nlp: Language, name: str, *, bare_immigration: bool) -> None:
         register_extensions()
         self.name = name
+        self.bare_immigration = bare_immigration
 
     def __call__(self, doc: Doc) -> Doc:
+        add_entities(doc, find_agencies(doc, bare_immigration=self.bare_immigration))
         return doc
 
 
-@Language.factory("tppo_agencies", assigns=["doc.ents"], default_config={})
-def make_agencies(nlp: Language, name: str) -> _Stub:
-    return _Stub(nlp, name)
+@Language.factory(
+    "tppo_agencies",
+    assigns=["doc.ents", "span._.canonical", "span._.agency_id", "span._.agency_type", "span._.parents"],
+    requires=["doc._.zones", "doc._.dateline"],
+    default_config={"bare_immigration": True},
+)
+def make_agencies(nlp: Language, name: str, bare_immigration: bool) -> AgencyRecognizer:
+    return AgencyRecognizer(nlp, name, bare_immigration=bare_immigration)
+
+
+def agency_forms(spans: Iterable[Span]) -> list[str]:
+    """Distinct surface forms of ``spans`` in order (a helper for reports and tests)."""
+    seen: list[str] = []
+    for s in spans:
+        if s.text not in seen:
+            seen.append(s.text)
+    return seen

@@ -1,0 +1,237 @@
+"""Agency normalisation: the known-agency lexicon, canonical names of regional units and per-document grouping
+of mentions that name the same body."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+import regex
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from ..errors import ResourceError
+
+_RESOURCE = "resources/agencies"
+
+
+class AgencyEntry(BaseModel):
+    """One known body of ``resources/agencies/agencies.jsonl``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str
+    parent: str | None = None
+
+    @field_validator("id", "name", "type")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+
+def _read(name: str) -> str:
+    try:
+        return resources.files("tppo_extract").joinpath(f"{_RESOURCE}/{name}").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError(f"{_RESOURCE}/{name}", f"cannot be read ({exc})") from exc
+
+
+@functools.cache
+def _agencies() -> tuple[AgencyEntry, ...]:
+    entries: list[AgencyEntry] = []
+    for number, line in enumerate(_read("agencies.jsonl").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entries.append(AgencyEntry.model_validate(json.loads(line)))
+        except (ValueError, ValidationError) as exc:
+            raise ResourceError(f"{_RESOURCE}/agencies.jsonl", f"line {number}: {exc}") from exc
+    ids = {e.id for e in entries}
+    if len(ids) != len(entries):
+        raise ResourceError(f"{_RESOURCE}/agencies.jsonl", "duplicate ids")
+    for e in entries:
+        if e.parent is not None and e.parent not in ids:
+            raise ResourceError(f"{_RESOURCE}/agencies.jsonl", f"{e.id}: unknown parent {e.parent!r}")
+    return tuple(entries)
+
+
+def load_agencies() -> list[AgencyEntry]:
+    """The known agencies (a fresh list; the entries are frozen)."""
+    return list(_agencies())
+
+
+@functools.cache
+def _by_id() -> dict[str, AgencyEntry]:
+    return {e.id: e for e in _agencies()}
+
+
+def agency_by_id(agency_id: str) -> AgencyEntry | None:
+    """The known agency ``agency_id``, or None."""
+    return _by_id().get(agency_id)
+
+
+def parent_chain(agency_id: str) -> list[str]:
+    """Canonical names of the bodies above the known agency ``agency_id``, nearest first."""
+    out: list[str] = []
+    seen: set[str] = set()
+    entry = _by_id().get(agency_id)
+    while entry is not None and entry.parent is not None and entry.parent not in seen:
+        seen.add(entry.parent)
+        entry = _by_id().get(entry.parent)
+        if entry is not None:
+            out.append(entry.name)
+    return out
+
+
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for number, line in enumerate(_read("abbreviations.tsv").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0] or not parts[1]:
+            raise ResourceError(f"{_RESOURCE}/abbreviations.tsv", f"line {number}: want SHORT<TAB>EXPANSION")
+        table[parts[0]] = parts[1]
+    return table
+
+
+def abbreviations() -> dict[str, str]:
+    """Short forms of unit heads and regions with their expansion (a copy)."""
+    return dict(_abbreviations())
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-]*")
+_PAREN_ACRONYM = regex.compile(r"\s*\(([^()]{1,20})\)")
+_CLASS_DIGIT = {"1": "I", "2": "II", "3": "III"}
+
+
+def expand_abbreviations(text: str) -> str:
+    """``text`` with known short forms ("Kanim", "Sumsel", "Jaktim") replaced by their expansion."""
+    table = _abbreviations()
+    return _WORD.sub(lambda m: table.get(m.group(0), m.group(0)), text)
+
+
+def canonical_name(text: str) -> str:
+    """The canonical name of an agency mention: abbreviations expanded, parenthesised acronyms dropped,
+    "Kelas 1" written "Kelas I", whitespace collapsed."""
+    out = _PAREN_ACRONYM.sub("", text)
+    out = expand_abbreviations(out)
+    out = regex.sub(r"\bKelas ([123])\b", lambda m: "Kelas " + _CLASS_DIGIT[m.group(1)], out)
+    out = regex.sub(r"\bNon-TPI\b", "Non TPI", out)
+    return " ".join(out.split())
+
+
+# Words that carry no identity when comparing two names of one body ("Kantor Imigrasi Kelas I TPI
+# Tanjung Priok" and "Imigrasi Tanjung Priok" differ only in these).
+_GENERIC = frozenset(
+    """kantor imigrasi kelas i ii iii 1 2 3 tpi non khusus kota kabupaten provinsi prov kab daerah
+    wilayah direktorat jenderal kementerian hukum dan hak asasi manusia ham""".split()
+)
+
+
+def identity_key(text: str) -> str:
+    """The distinctive part of an agency name, lower case and without spaces ("tanjungpriok")."""
+    words = [w.casefold() for w in _WORD.findall(canonical_name(text))]
+    return "".join(w for w in words if w not in _GENERIC)
+
+
+@dataclass
+class AgencyMention:
+    """One agency mention found in a document, before grouping."""
+
+    start: int
+    end: int
+    text: str
+    family: str  # what kind of body, so that "Polda Kaltim" and "Satgas TPPO Polda Kaltim" stay apart
+    place: str = ""  # the place part of a regional unit ("Tanjung Priok"), "" when none
+    canonical: str = ""
+    agency_id: str | None = None
+    agency_type: str | None = None
+    parents: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AgencyGroup:
+    """The mentions of one body in a document: its canonical name and every form the text uses."""
+
+    canonical: str
+    agency_id: str | None
+    agency_type: str | None
+    parents: list[str]
+    aliases: list[str]  # distinct surface forms, longest first
+    members: list[int]  # indices into the mention list
+
+
+def _place_key(place: str) -> str:
+    return "".join(w.casefold() for w in _WORD.findall(expand_abbreviations(place)) if w.casefold() not in _GENERIC)
+
+
+def _joins(mention: AgencyMention, member: AgencyMention) -> bool:
+    if mention.agency_id is not None or member.agency_id is not None:
+        return mention.agency_id == member.agency_id
+    if mention.family != member.family:
+        return False
+    short, long = _place_key(mention.place), _place_key(member.place)
+    if not short or not long:
+        return short == long
+    return short in long or long in short
+
+
+def group_agencies(mentions: Sequence[AgencyMention]) -> list[AgencyGroup]:
+    """Group the mentions of one document that name the same body, in order of first mention.
+
+    A mention joins the group whose forms it matches: same known agency, or same family with its place
+    contained in a member's place ("Kanim Karimun" joins "Kantor Imigrasi Kelas II TPI Tanjung Balai
+    Karimun"). A bare head ("Imigrasi", "Kanim") joins the first group of its family that has a place: in a
+    news article that is the main office the article is about. The group's canonical name is that of its
+    longest mention.
+    """
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    groups: list[list[int]] = []
+    bare = [i for i in order if mentions[i].agency_id is None and not _place_key(mentions[i].place)]
+    for i in order:
+        if i in bare:
+            continue
+        m = mentions[i]
+        target = next((g for g in groups if any(_joins(m, mentions[j]) for j in g)), None)
+        if target is None:
+            groups.append([i])
+        else:
+            target.append(i)
+    for i in bare:
+        m = mentions[i]
+        target = next((g for g in groups if mentions[g[0]].family == m.family), None)
+        if target is None:
+            target = next((g for g in groups if all(mentions[j].family == m.family for j in g)), None)
+        if target is None:
+            groups.append([i])
+        else:
+            target.append(i)
+    groups.sort(key=lambda g: min(mentions[j].start for j in g))
+    out: list[AgencyGroup] = []
+    for g in groups:
+        head = max((mentions[j] for j in g), key=lambda m: (m.agency_id is not None, len(m.canonical)))
+        aliases: list[str] = []
+        for j in g:
+            if mentions[j].text not in aliases:
+                aliases.append(mentions[j].text)
+        aliases.sort(key=len, reverse=True)
+        out.append(
+            AgencyGroup(
+                canonical=head.canonical,
+                agency_id=head.agency_id,
+                agency_type=head.agency_type,
+                parents=list(head.parents),
+                aliases=aliases,
+                members=sorted(g, key=lambda j: mentions[j].start),
+            )
+        )
+    return out

@@ -1,0 +1,87 @@
+"""AGENCY entities: lexicon and productive patterns, canonical names and grouping."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tppo_extract.components.agencies import find_agency_mentions, resolve_agencies
+
+
+def _forms(text: str) -> list[str]:
+    return [m.text for m in find_agency_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kantor Imigrasi Kelas I TPI Tanjung Priok menggelar sosialisasi.", ["Kantor Imigrasi Kelas I TPI Tanjung Priok"]),
+        ("Petugas Kanim Kelas II Non TPI Karimun pada Senin memeriksa.", ["Kanim Kelas II Non TPI Karimun"]),
+        ("Tim dari Kanwil Kemenkumham Sumsel hadir.", ["Kanwil Kemenkumham Sumsel"]),
+        ("Divisi Keimigrasian Kemenkumham Lampung telah rapat.", ["Divisi Keimigrasian Kemenkumham Lampung"]),
+        ("Kapolda memimpin Polda Kaltim dan Polresta Kupang Kota.", ["Polda Kaltim", "Polresta Kupang Kota"]),
+        ("Penyidik Satreskrim Polres Nunukan menangkap pelaku.", ["Satreskrim Polres Nunukan"]),
+        ("Pegawai BP3MI Banten mendata korban.", ["BP3MI Banten"]),
+        ("Pemprov Lampung bersama Dinas Sosial Kota Metro bekerja.", ["Pemprov Lampung", "Dinas Sosial Kota Metro"]),
+        ("Gugus Tugas TPPO Provinsi Jambi dibentuk.", ["Gugus Tugas TPPO Provinsi Jambi"]),
+        ("Kemenlu dan IOM serta BP2MI bekerja sama.", ["Kemenlu", "IOM", "BP2MI"]),
+        ("Sinergi Tim Pengawasan Orang Asing (Tim Pora) diperkuat.", ["Tim Pengawasan Orang Asing", "Tim Pora"]),
+        ("Pejabat Imigrasi Entikong Gelar Razia", ["Imigrasi Entikong"]),
+        ("Ia datang ke Desa Binaan Imigrasi di sana.", []),
+        ("Seorang petani makan nasi di sawah.", []),
+        ("Berita dari ANTARA dan Google News.", []),
+    ],
+)
+def test_mentions(text: str, expected: list[str]) -> None:
+    assert _forms(text) == expected
+
+
+def test_acronym_after_long_form_is_a_second_mention() -> None:
+    text = "Balai Pelayanan Pelindungan Pekerja Migran Indonesia (BP3MI) Sulawesi Barat menerima laporan."
+    mentions = resolve_agencies(find_agency_mentions(text))
+    assert mentions[0].text == "Balai Pelayanan Pelindungan Pekerja Migran Indonesia (BP3MI) Sulawesi Barat"
+
+
+def test_long_form_then_parenthesised_acronym() -> None:
+    text = "Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DPPPA) mengadakan rapat."
+    forms = _forms(text)
+    assert forms == ["Dinas Pemberdayaan Perempuan dan Perlindungan Anak", "DPPPA"]
+    mentions = resolve_agencies(find_agency_mentions(text))
+    assert mentions[0].canonical == mentions[1].canonical
+
+
+def test_acronyms_are_case_sensitive() -> None:
+    assert _forms("Ia makan di tni dan iom.") == []
+
+
+def test_short_forms_share_the_canonical_of_the_long_form() -> None:
+    text = (
+        "Kantor Imigrasi Kelas I TPI Tanjung Perak menunda keberangkatan. "
+        "Menurut petugas Imigrasi, Kanim Tanjung Perak terus mengawasi. Imigrasi Tanjung Perak juga hadir."
+    )
+    mentions = resolve_agencies(find_agency_mentions(text))
+    assert {m.canonical for m in mentions} == {"Kantor Imigrasi Kelas I TPI Tanjung Perak"}
+    assert len(mentions) == 4
+    assert mentions[0].parents[0] == "Direktorat Jenderal Imigrasi"
+
+
+def test_name_after_unit_is_cut_off() -> None:
+    text = "Kepala Kantor Imigrasi Kelas I TPI Jakarta Barat Andi Wijaya mengatakan hal itu."
+    assert _forms(text) == ["Kantor Imigrasi Kelas I TPI Jakarta Barat"]
+
+
+def test_known_agency_carries_id_and_parents() -> None:
+    mentions = resolve_agencies(find_agency_mentions("Ditjen Imigrasi mengeluarkan surat."))
+    assert mentions[0].agency_id == "ditjenim"
+    assert mentions[0].canonical == "Direktorat Jenderal Imigrasi"
+    assert mentions[0].parents == ["Kementerian Imigrasi dan Pemasyarakatan"]
+
+
+def test_pipeline_sets_entities(nlp: Language) -> None:
+    doc = nlp("Jakarta (ANTARA) - Kanim Jaktim bersama Polda Metro Jaya menggelar sosialisasi TPPO.")
+    ents = [(e.text, e.label_) for e in doc.ents if e.label_ == "AGENCY"]
+    assert ("Kanim Jaktim", "AGENCY") in ents
+    assert all(e.text != "ANTARA" for e in doc.ents)
+    kanim = next(e for e in doc.ents if e.text == "Kanim Jaktim")
+    assert kanim._.canonical == "Kantor Imigrasi Jakarta Timur"
+    assert kanim._.agency_type == "immigration_office"
