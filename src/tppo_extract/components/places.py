@@ -1,22 +1,402 @@
-"""STUB: to be replaced by the tppo_places stage."""
+"""PLACE entities: administrative regions, countries and sites, linked to Kemendagri codes.
+
+Runs after tppo_agencies, so a place inside an agency name ("Kantor Imigrasi ... Kalianda") stays inside
+the AGENCY and is not a PLACE of its own (spans.add_entities keeps earlier entities).
+"""
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
+from ..normalize.places import (
+    PREFIXES,
+    PlaceLink,
+    abbreviations,
+    find_site,
+    foreign_places,
+    gazetteer,
+    link_place,
+    link_site,
+    place_key,
+    stoplist,
+)
+from ..spans import add_entities, in_skipped_zone
+
+# A capitalised or all-caps word of a proper name ("Soekarno-Hatta", "I", "NTT").
+_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
+_NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
 
 
-class _Stub:
-    def __init__(self, nlp: Language, name: str) -> None:
+def _title_or_upper(words: list[str]) -> str:
+    return "|".join(v for w in words for v in (w, w.upper()))
+
+
+# Administrative prefixes as written in the text: capitalised or all caps, abbreviations with their period.
+_ADMIN_WORDS = [
+    "Provinsi", "Kabupaten", "Kota Administrasi", "Kotamadya", "Kota", "Kecamatan", "Kapanewon",
+    "Kemantren", "Distrik", "Kelurahan", "Kalurahan", "Desa", "Kampung", "Nagari", "Gampong", "Pekon",
+    "Dusun",
+]
+_ADMIN_ABBR = ["Prov.", "Kab.", "Kec.", "Kel."]
+ADMIN_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<prefix>{_title_or_upper(_ADMIN_WORDS)}|"
+    + "|".join(regex.escape(a) for a in _ADMIN_ABBR)
+    + rf")[ \t]+(?P<name>{_NAME})"
+)
+# Sites: airports, ports, border posts, checkpoints and named buildings.
+_SITE_WORDS = [
+    "Bandar Udara Internasional", "Bandar Udara", "Bandara Internasional", "Bandara",
+    "Pelabuhan Internasional", "Pelabuhan Penyeberangan", "Pelabuhan Laut", "Pelabuhan",
+    "Pos Lintas Batas Negara", "Pos Lintas Batas", "PLBN", "Terminal", "Stasiun", "TPI",
+    "Gedung", "Stadion", "Pasar", "Aula", "Ruang", "Hotel", "Wisma", "Asrama Haji", "Pondok Pesantren",
+    "Ponpes", "MTsN", "MTs", "SMAN", "SMA", "SMKN", "SMK", "SMPN", "SMP", "SDN",
+]
+# Sites named after the place they serve ("Pelabuhan Teluk Nibung", "PLBN Entikong").
+TRANSPORT_SITES: frozenset[str] = frozenset(
+    place_key(w) for w in ["Bandar", "Bandara", "Pelabuhan", "Pos", "PLBN", "Terminal", "Stasiun", "TPI"]
+)
+# Site names made only of these words name no particular site ("Pelabuhan Internasional", "Ruang Rapat").
+GENERIC_SITE_WORDS: frozenset[str] = frozenset(
+    place_key(w)
+    for w in [
+        "Internasional", "Laut", "Penyeberangan", "Utama", "Baru", "Lama", "Rapat", "Pertemuan", "Tunggu",
+        "Kerja", "Sidang", "Kelas", "Publik", "Negeri", "Swasta", "Induk", "Tradisional", "Modern",
+    ]
+)
+SITE_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<prefix>{_title_or_upper(_SITE_WORDS)})[ \t]+(?P<name>{_NAME})"
+)
+# Capitalised words that end a name after a prefix: the next prefix, or words that make the phrase a
+# programme or an organisation rather than a place ("Desa Binaan Imigrasi", "Kota Layak Anak").
+NAME_BREAKERS: frozenset[str] = frozenset(
+    place_key(w)
+    for w in _ADMIN_WORDS
+    + ["Kab", "Kec", "Kel", "Prov"]
+    + [
+        "binaan", "imigrasi", "wisata", "adat", "migran", "anti", "antitppo", "sadar", "siaga", "tangguh",
+        "sehat", "cerdas", "mandiri", "digital", "layak", "percontohan", "setempat", "tersebut", "ini",
+        "dan", "pada", "di", "ke", "dari", "yang", "pemerintah", "pemkab", "pemkot", "pemprov", "dinas",
+        "kantor", "kepala", "bupati", "wali", "walikota", "gubernur", "camat", "lurah", "kades", "polres",
+        "polda", "polsek", "dprd", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    ]
+)
+# Words after which a bare region name is the tail of an organisation or a title ("Polres Cirebon",
+# "Bupati Bojonegoro"), not a place of its own.
+ORG_HEADS: frozenset[str] = frozenset(
+    place_key(w)
+    for w in [
+        "imigrasi", "kanim", "polres", "polresta", "polrestabes", "polda", "polsek", "pemkab", "pemkot",
+        "pemprov", "bupati", "walikota", "wali", "gubernur", "kapolres", "kapolda", "kapolsek", "kejari",
+        "kejati", "dprd", "disnaker", "disnakertrans", "bp3mi", "bp2mi", "lapas", "rutan", "kodim", "korem",
+        "universitas", "unit", "satgas", "tpi", "kanwil", "upt", "kemenkumham", "kemenimipas", "rsud",
+        "pengadilan", "kantor", "dinas", "kepala", "kakanim", "kadiv", "kadis", "ketua", "sekda", "wakil",
+    ]
+)
+# Capitalised words that may precede a region name inside one run of capitals ("di Wilayah Sumsel").
+LEADING_OK: frozenset[str] = frozenset(
+    place_key(w) for w in ["Wilayah", "Daerah", "Kawasan", "Warga", "Asal", "Negara", "Negeri"]
+)
+SITE_PROVINCE_FIRST: frozenset[str] = frozenset({"tpi"})
+
+
+@dataclass(frozen=True)
+class PlaceCandidate:
+    start: int  # character offsets in doc.text
+    end: int
+    name: str  # the name without the prefix
+    kind: str  # "admin" | "site" | "bare" | "dateline"
+    level: str | None  # level the text claims (from the prefix), None for bare names
+    prefix: str = ""  # the prefix word as written ("Desa", "Bandara")
+
+
+SITE_BREAKERS: frozenset[str] = NAME_BREAKERS | {
+    place_key(w) for w in ("Bandara", "Pelabuhan", "Terminal", "PLBN", "TPI", "Keberangkatan", "Kedatangan")
+}
+# Words before a country name that make it an adjective ("pekerja migran Indonesia", "timnas Indonesia").
+COUNTRY_ADJ_HEADS: frozenset[str] = frozenset(
+    place_key(w)
+    for w in ["migran", "negara", "timnas", "tim", "bahasa", "warga", "rakyat", "bangsa", "masyarakat", "pemerintah"]
+)
+
+
+def _name_words(name: str, breakers: frozenset[str] = NAME_BREAKERS) -> list[str]:
+    words = name.split()
+    for i, w in enumerate(words):
+        # "se-Kapanewon", "Se-Provinsi": "all of", the start of another phrase.
+        if place_key(w) in breakers or w.casefold().startswith("se-"):
+            return words[:i]
+    return words
+
+
+def _fits_level(name: str, level: str, subtype: str | None) -> bool:
+    link = link_place(name, level_hint=level)
+    return link is not None and link.code is not None and link.level == level
+
+
+def find_prefixed(text: str) -> list[PlaceCandidate]:
+    """Mentions with an administrative prefix: "Desa Bumidaya", "Kabupaten Timor Tengah Selatan"."""
+    out: list[PlaceCandidate] = []
+    # Overlapping, because a name run can swallow the next prefix ("Kelurahan Alak Kecamatan Alak").
+    for m in ADMIN_RE.finditer(text, overlapped=True):
+        prefix = m.group("prefix").casefold().rstrip(".")
+        level, subtype = PREFIXES[prefix]
+        words = _name_words(m.group("name"))
+        if not words:
+            continue
+        # The longest run of name words that the gazetteer knows at the claimed level; else at any level;
+        # else (an unlisted village or hamlet) up to two words.
+        n = next((k for k in range(len(words), 0, -1) if _fits_level(" ".join(words[:k]), level, subtype)), 0)
+        if n == 0:
+            n = next((k for k in range(len(words), 0, -1) if link_place(" ".join(words[:k])) is not None), 0)
+        if n == 0:
+            if level not in ("village", "district"):
+                continue
+            n = min(len(words), 2)
+        name = " ".join(words[:n])
+        end = m.start("name") + _offset_of_words(m.group("name"), n)
+        out.append(PlaceCandidate(m.start(), end, name, "admin", level))
+    return out
+
+
+def _offset_of_words(name: str, n: int) -> int:
+    """Length of the first ``n`` whitespace-separated words of ``name`` with the gaps between them."""
+    ms = list(regex.finditer(r"\S+", name))
+    end: int = ms[n - 1].end()
+    return end
+
+
+def find_sites(text: str) -> list[PlaceCandidate]:
+    """Airports, ports, border posts and buildings: "Bandara Soekarno-Hatta", "PLBN Entikong"."""
+    out: list[PlaceCandidate] = []
+    # Overlapping: "Terminal Keberangkatan Bandara X" holds "Bandara X".
+    for m in SITE_RE.finditer(text, overlapped=True):
+        words = _name_words(m.group("name"), SITE_BREAKERS)
+        if not words or all(place_key(w) in GENERIC_SITE_WORDS for w in words):
+            if not (words and m.group("prefix").startswith("Pos Lintas")):  # "Pos Lintas Batas Tradisional"
+                continue
+        n = len(words)
+        # "Pelabuhan Tenau Kupang": a region name after the site's own name is a place of its own.
+        if find_site(" ".join(words)) is None:
+            for k in range(1, n):
+                tail = " ".join(words[k:])
+                if _is_bare(tail):
+                    tail_start = m.start("name") + _offset_of_words(m.group("name"), k) + 1
+                    tail_start += len(text[tail_start:]) - len(text[tail_start:].lstrip())
+                    out.append(PlaceCandidate(tail_start, tail_start + len(tail), tail, "bare", None))
+                    n = k
+                    break
+        end = m.start("name") + _offset_of_words(m.group("name"), n)
+        out.append(PlaceCandidate(m.start(), end, " ".join(words[:n]), "site", "site", m.group("prefix")))
+    return out
+
+
+@functools.cache
+def bare_lexicon() -> frozenset[str]:
+    """place_keys that may stand alone: provinces, regencies and cities (without "Kabupaten"/"Kota"),
+    countries and foreign places; ordinary words of the stop list are left out."""
+    gaz = gazetteer()
+    wide = ("province", "regency")
+    keys = {key for key, codes in gaz.by_key.items() if any(gaz.regions[c].level in wide for c in codes)}
+    keys |= set(foreign_places())
+    return frozenset(keys - stoplist())
+
+
+_RUN_RE = regex.compile(_NAME)
+_SENTENCE_END = frozenset('.!?:"“”(')
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before.endswith("\n") or before[-1] in _SENTENCE_END
+
+
+def _is_bare(name: str) -> bool:
+    if name in abbreviations() or (name.isupper() and len(name) <= 4 and name in {a.upper() for a in abbreviations()}):
+        return True
+    key = place_key(name)
+    if key not in bare_lexicon():
+        return False
+    # A name in all caps must be long enough not to be an acronym of something else ("PALU" yes, "OKU" via
+    # abbreviations only).
+    return not name.isupper() or len(key) >= 4
+
+
+def find_bare(text: str) -> list[PlaceCandidate]:
+    """Province, regency, city and country names standing alone: "Gunungkidul", "Sumsel", "Kamboja".
+
+    A name must be a whole run of capitalised words, so "Bima" in "Bima Arya" and "Cirebon" in
+    "Polres Cirebon" are not places; the first word of a sentence ("Warga", "Di") may precede it.
+    """
+    out: list[PlaceCandidate] = []
+    for m in _RUN_RE.finditer(text):
+        words = list(regex.finditer(r"\S+", m.group()))
+        # The run must not continue through a hyphen or a word-internal character.
+        if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "-'’"):
+            continue
+        starts = [0]
+        first = place_key(words[0].group())
+        if len(words) > 1 and (
+            first in LEADING_OK
+            or _sentence_initial(text, m.start())
+            and first not in ORG_HEADS | NAME_BREAKERS | _PREFIX_KEYS
+        ):
+            starts.append(1)
+        for k in starts:
+            name = " ".join(w.group() for w in words[k:])
+            if _is_bare(name) and not _adjectival(text, m.start() + words[k].start(), name):
+                out.append(PlaceCandidate(m.start() + words[k].start(), m.end(), name, "bare", None))
+                break
+    return out
+
+
+def _adjectival(text: str, start: int, name: str) -> bool:
+    """A country name used as a nationality: "pekerja migran Indonesia", "timnas Indonesia"."""
+    place = foreign_places().get(place_key(name))
+    if place is None or place.level != "country":
+        return False
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and place_key(before[-1]) in COUNTRY_ADJ_HEADS
+
+
+def _alias_of(text: str, cand: PlaceCandidate) -> int | None:
+    """For a short form in parentheses ("Provinsi Kepulauan Riau (Kepri)"), the end offset of the text
+    before the parenthesis; None when ``cand`` is not in parentheses."""
+    if not text[max(0, cand.start - 2) : cand.start].rstrip().endswith("(") or text[cand.end : cand.end + 1] != ")":
+        return None
+    paren = text.rfind("(", 0, cand.start)
+    return len(text[:paren].rstrip())
+
+
+_PREFIX_KEYS: frozenset[str] = frozenset(place_key(w) for w in _ADMIN_WORDS + _SITE_WORDS)
+
+
+def find_candidates(doc: Doc) -> list[PlaceCandidate]:
+    """Every place mention of ``doc`` outside page furniture, overlapping ones included."""
+    text = doc.text
+    cands = find_prefixed(text) + find_sites(text) + find_bare(text)
+    dateline = doc._.dateline
+    if dateline and dateline.get("place"):
+        p = dateline["place"]
+        cands.append(PlaceCandidate(p["start"], p["end"], text[p["start"] : p["end"]], "dateline", None))
+    seen: set[tuple[int, int]] = set()
+    out: list[PlaceCandidate] = []
+    for c in cands:
+        if (c.start, c.end) not in seen and not in_skipped_zone(doc, c.start, c.end):
+            seen.add((c.start, c.end))
+            out.append(c)
+    return out
+
+
+def link_candidate(text: str, cand: PlaceCandidate, *, context_codes: Iterable[str] = ()) -> PlaceLink | None:
+    """The gazetteer link of one candidate (for a site: the region that gives its province)."""
+    if cand.kind == "site":
+        if place_key(cand.prefix.split()[0]) not in TRANSPORT_SITES:
+            return None  # a building's name ("Gedung Merdeka") is no region name
+        return link_site(cand.name, context_codes=context_codes)
+    if cand.kind == "admin":
+        mention = text[cand.start : cand.end]
+        link = link_place(mention, context_codes=context_codes)
+        if link is not None and link.code is not None and mention.casefold().startswith("dusun"):
+            # A hamlet is no village of the gazetteer; a village of the same name counts only in a region
+            # the article already names.
+            if not any(link.code.startswith(c) or c.startswith(link.code) for c in context_codes):
+                return None
+        return link
+    return link_place(cand.name, context_codes=context_codes)
+
+
+def link_candidates(text: str, cands: list[PlaceCandidate]) -> list[PlaceLink | None]:
+    """Links in two passes: unambiguous regions found in the first pass disambiguate the rest."""
+    first = [link_candidate(text, c) for c in cands]
+    context = sorted(
+        {
+            link.code
+            for link in first
+            if link is not None and link.code is not None and not link.ambiguous and link.level != "village"
+        }
+    )
+    if not context:
+        return first
+    return [link_candidate(text, c, context_codes=context) for c in cands]
+
+
+def _dominant_province(links: Iterable[PlaceLink | None]) -> str | None:
+    counts = Counter(link.province for link in links if link is not None and link.province)
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2)
+    return best if not rest or rest[0][1] < n else None
+
+
+def place_spans(doc: Doc, *, link: bool = True) -> list[Span]:
+    """PLACE spans of ``doc`` with their level, code, province and canonical name set."""
+    text = doc.text
+    cands = find_candidates(doc)
+    links = link_candidates(text, cands) if link else [None] * len(cands)
+    fallback_province = _dominant_province(links)
+    code_at_end = {c.end: lk.code for c, lk in zip(cands, links, strict=True) if lk is not None and lk.code}
+    spans: list[Span] = []
+    for cand, lk in zip(cands, links, strict=True):
+        # "Provinsi Kepulauan Riau (Kepri)" names one place once; "Gunungkidul (DIY)" names two.
+        before = _alias_of(text, cand)
+        if before is not None and lk is not None and lk.code is not None and code_at_end.get(before) == lk.code:
+            continue
+        span = doc.char_span(cand.start, cand.end, label="PLACE", alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        if link:
+            _set_attributes(span, cand, lk, fallback_province)
+        spans.append(span)
+    return spans
+
+
+def _set_attributes(span: Span, cand: PlaceCandidate, lk: PlaceLink | None, fallback: str | None) -> None:
+    if cand.kind == "site":
+        site = find_site(cand.name)
+        span._.level = "site"
+        span._.province = lk.province if lk is not None else fallback
+        span._.canonical = site.canonical if site is not None else span.text
+        return
+    if lk is None:
+        span._.level = cand.level
+        # An unlisted hamlet or village ("Dusun X") lies in the province the article is about.
+        span._.province = fallback if cand.level in ("village", "district") else None
+        span._.canonical = span.text
+        return
+    level = cand.level or lk.level
+    span._.level = level
+    span._.region_code = lk.code if lk.level == level else None
+    span._.province = lk.province
+    span._.canonical = lk.name if lk.level == level else span.text
+
+
+class PlaceRecognizer:
+    """Adds PLACE entities (spans.add_entities: AGENCY spans found earlier win)."""
+
+    def __init__(self, nlp: Language, name: str, *, link: bool) -> None:
         register_extensions()
         self.name = name
+        self.link = link
 
     def __call__(self, doc: Doc) -> Doc:
+        add_entities(doc, place_spans(doc, link=self.link))
         return doc
 
 
-@Language.factory("tppo_places", assigns=["doc.ents"], default_config={})
-def make_places(nlp: Language, name: str) -> _Stub:
-    return _Stub(nlp, name)
+@Language.factory(
+    "tppo_places",
+    assigns=["doc.ents", "span._.level", "span._.region_code", "span._.province", "span._.canonical"],
+    requires=["doc._.zones", "doc._.dateline"],
+    default_config={"link": True},
+)
+def make_places(nlp: Language, name: str, link: bool) -> PlaceRecognizer:
+    """``link``: look mentions up in the Kemendagri gazetteer and set level/code/province/canonical."""
+    return PlaceRecognizer(nlp, name, link=link)

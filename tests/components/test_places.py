@@ -1,0 +1,168 @@
+"""PLACE entities: prefixed regions, bare names, countries, sites, and their links."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tppo_extract.components.places import find_bare, find_prefixed, find_sites, place_spans
+
+
+def places(doc: Doc) -> dict[str, tuple[str | None, str | None, str | None]]:
+    return {e.text: (e._.level, e._.region_code, e._.province) for e in doc.ents if e.label_ == "PLACE"}
+
+
+@pytest.fixture(scope="module")
+def bare_nlp() -> Language:
+    """Only the tokenizer and tppo_places, so that the AGENCY spans of a test are the only ones."""
+    nlp = spacy.blank("id")
+    nlp.add_pipe("tppo_places")
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Sosialisasi di Desa Sukamaju, Kecamatan Palas.", ["Desa Sukamaju", "Kecamatan Palas"]),
+        ("Warga Kelurahan Alak Kecamatan Alak hadir.", ["Kelurahan Alak", "Kecamatan Alak"]),
+        ("Mereka tinggal di Kab. Sanggau sejak lama.", ["Kab. Sanggau"]),
+        ("Rapat di KABUPATEN TIMOR TENGAH SELATAN kemarin.", ["KABUPATEN TIMOR TENGAH SELATAN"]),
+        ("Program Desa Binaan Imigrasi diluncurkan.", []),
+        ("Tim se-Kapanewon hadir di Kapanewon Semin pagi itu.", ["Kapanewon Semin"]),
+        ("Ia pulang ke Dusun Karangjati minggu lalu.", ["Dusun Karangjati"]),
+        ("Mereka datang dari Kota Layak Anak.", []),
+    ],
+)
+def test_find_prefixed(text: str, mentions: list[str]) -> None:
+    assert [text[c.start : c.end] for c in find_prefixed(text)] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Pekerja asal Cirebon dan Gunungkidul diberangkatkan.", ["Cirebon", "Gunungkidul"]),
+        ("Warga Tanjungpinang dikirim ke Malaysia dan Arab Saudi.", ["Tanjungpinang", "Malaysia", "Arab Saudi"]),
+        ("Petugas di NTT dan Sumsel bersiaga.", ["NTT", "Sumsel"]),
+        ("Kegiatan di Wilayah Kepri berlangsung lancar.", ["Kepri"]),
+        ("BOJONEGORO - Sosialisasi digelar.", ["BOJONEGORO"]),
+        # part of a name, a title or an organisation: not a place of its own
+        ("Bima Arya hadir dalam acara itu.", []),
+        ("Acara dibuka oleh Bupati Bojonegoro kemarin.", []),
+        ("Kasus itu ditangani Polres Cirebon.", []),
+        # ordinary words and nationalities
+        ("Batu itu besar. Puncak acara pukul 10.", []),
+        ("Sebanyak 90 pekerja migran Indonesia dicegah berangkat ke Kamboja.", ["Kamboja"]),
+        ("Mereka bekerja di Indonesia.", ["Indonesia"]),
+    ],
+)
+def test_find_bare(text: str, mentions: list[str]) -> None:
+    assert [text[c.start : c.end] for c in find_bare(text)] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Mereka dicegah di Bandara Internasional Soekarno-Hatta.", ["Bandara Internasional Soekarno-Hatta"]),
+        (
+            "Pemeriksaan di Terminal Keberangkatan Internasional Bandara I Gusti Ngurah Rai.",
+            ["Bandara I Gusti Ngurah Rai"],
+        ),
+        ("Kapal tiba di Pelabuhan Tenau Kupang pagi.", ["Kupang", "Pelabuhan Tenau"]),
+        ("Mereka melintas di PLBN Entikong.", ["PLBN Entikong"]),
+        ("Mereka melintas lewat Pos Lintas Batas Tradisional.", ["Pos Lintas Batas Tradisional"]),
+        ("Petugas Pelabuhan Internasional, katanya.", []),
+    ],
+)
+def test_find_sites(text: str, mentions: list[str]) -> None:
+    assert [text[c.start : c.end] for c in find_sites(text)] == mentions
+
+
+ARTICLE = (
+    "Kantor Imigrasi Kelas III Non TPI Kalianda menggelar sosialisasi pencegahan TPPO di Desa Bumidaya, "
+    "Kecamatan Palas, Kabupaten Lampung Selatan. Warga diminta waspada terhadap tawaran kerja ke "
+    "Kamboja dan Myanmar melalui Bandara Soekarno-Hatta."
+)
+
+
+def test_village_links_to_lampung_and_agency_place_is_skipped(bare_nlp: Language) -> None:
+    doc = bare_nlp.make_doc(ARTICLE)
+    agency = doc.char_span(0, ARTICLE.index(" menggelar"), label="AGENCY")
+    assert agency is not None
+    doc.ents = [agency]
+    doc = bare_nlp.get_pipe("tppo_places")(doc)
+    got = places(doc)
+    assert got["Desa Bumidaya"] == ("village", "18.01.10.2013", "Lampung")
+    assert got["Kecamatan Palas"] == ("district", "18.01.10", "Lampung")
+    assert got["Kabupaten Lampung Selatan"] == ("regency", "18.01", "Lampung")
+    assert got["Kamboja"] == ("country", None, None)
+    assert got["Bandara Soekarno-Hatta"] == ("site", None, "Banten")
+    assert "Kalianda" not in got and [e.label_ for e in doc.ents].count("AGENCY") == 1
+
+
+def test_canonical_names(bare_nlp: Language) -> None:
+    doc = bare_nlp(ARTICLE)
+    canon = {e.text: e._.canonical for e in doc.ents}
+    assert canon["Desa Bumidaya"] == "Bumi Daya"
+    assert canon["Kabupaten Lampung Selatan"] == "Kabupaten Lampung Selatan"
+    assert canon["Bandara Soekarno-Hatta"] == "Bandara Internasional Soekarno-Hatta"
+
+
+def test_claimed_level_kept_when_gazetteer_disagrees(bare_nlp: Language) -> None:
+    doc = bare_nlp("Sosialisasi digelar di Kabupaten Kalianda hari ini.")
+    assert places(doc) == {"Kabupaten Kalianda": ("regency", None, "Lampung")}
+
+
+def test_parenthesised_short_form_is_one_place(bare_nlp: Language) -> None:
+    doc = bare_nlp("Kantor itu ada di Provinsi Kepulauan Riau (Kepri) dan di Gunungkidul (DIY).")
+    assert list(places(doc)) == ["Provinsi Kepulauan Riau", "Gunungkidul", "DIY"]
+
+
+def test_unlisted_hamlet_takes_the_article_province(bare_nlp: Language) -> None:
+    doc = bare_nlp("Warga Dusun Karangjati, Desa Bungkang, Kecamatan Sekayam, Kabupaten Sanggau hadir.")
+    assert places(doc)["Dusun Karangjati"] == ("village", None, "Kalimantan Barat")
+
+
+def test_furniture_is_skipped(bare_nlp: Language) -> None:
+    text = "Warga Cirebon hadir. BACA JUGA: Imigrasi Gelar Razia di Kabupaten Sanggau"
+    doc = bare_nlp.make_doc(text)
+    start = text.index("BACA")
+    doc._.zones = [
+        {"start": 0, "end": start, "kind": "body", "label": ""},
+        {"start": start, "end": len(text), "kind": "furniture", "label": "read_also"},
+    ]
+    assert [s.text for s in place_spans(doc)] == ["Cirebon"]
+
+
+def test_dateline_place(bare_nlp: Language) -> None:
+    text = "Tanjungpinang (ANTARA) - Imigrasi menolak paspor."
+    doc = bare_nlp.make_doc(text)
+    doc._.dateline = {"start": 0, "end": 24, "place": {"start": 0, "end": 13}, "outlet": "ANTARA",
+                      "date": None, "date_value": None}
+    spans = place_spans(doc)
+    assert [(s.text, s._.region_code) for s in spans] == [("Tanjungpinang", "21.72")]
+
+
+def test_link_option_off() -> None:
+    nlp = spacy.blank("id")
+    nlp.add_pipe("tppo_places", config={"link": False})
+    doc = nlp("Mereka tiba di Kota Kupang.")
+    assert [(e.text, e._.region_code, e._.level) for e in doc.ents] == [("Kota Kupang", None, None)]
+
+
+def test_full_pipeline(nlp: Language) -> None:
+    doc = nlp(ARTICLE)
+    got = places(doc)
+    assert got["Desa Bumidaya"][1] == "18.01.10.2013"
+    assert all(text[ent.start_char : ent.end_char] == ent.text for text in [ARTICLE] for ent in doc.ents)
+    assert not any("Kalianda" == e.text for e in doc.ents if e.label_ == "PLACE")
+
+
+def test_round_trip(tmp_path: object, bare_nlp: Language) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "nlp"
+    bare_nlp.to_disk(path)
+    again = spacy.load(path)
+    assert places(again(ARTICLE)) == places(bare_nlp(ARTICLE))
