@@ -1,0 +1,171 @@
+"""Tests of the tppo_quotes component: direct and reported quotes, cues and speaker resolution."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tppo_extract.components.quotes import find_direct_quotes, name_in_run, paragraph_quotes
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for w in text.split():
+        start = text.index(w, pos)
+        out.append((start, start + len(w), w))
+        pos = start + len(w)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("line", "contents"),
+    [
+        ('"Kami siap membantu warga," kata Budi.', ["Kami siap membantu warga,"]),
+        ("“Kami siap membantu warga,” kata Budi.", ["Kami siap membantu warga,"]),
+        ("”Kami siap membantu warga,” kata Budi.", ["Kami siap membantu warga,"]),
+        ('Ia berkata, "Program ini berjalan baik."', ["Program ini berjalan baik."]),
+        (
+            '"Ada grup bernama "Kerja Cepat" di ponsel itu," ujar Budi.',
+            ['Ada grup bernama "Kerja Cepat" di ponsel itu,'],
+        ),
+        ('"Kami akan terus mengawasi pelabuhan', ["Kami akan terus mengawasi pelabuhan"]),
+        ('"Satu hal," kata Budi, "kami tidak berhenti."', ["Satu hal,", "kami tidak berhenti."]),
+        ("Tanpa tanda kutip sama sekali.", []),
+    ],
+)
+def test_paragraph_quotes(line: str, contents: list[str]) -> None:
+    assert [line[q.start : q.end] for q in paragraph_quotes(line, 0)] == contents
+
+
+def test_unclosed_quote_continues_in_next_paragraph() -> None:
+    text = '"Kami memeriksa semua penumpang.\n\n"Hasilnya sepuluh orang ditunda," kata Budi.\n'
+    quotes = find_direct_quotes(text)
+    assert len(quotes) == 1
+    assert text[quotes[0].start : quotes[0].end].endswith("ditunda,")
+    assert quotes[0].start == 1
+
+
+def test_unclosed_quote_not_continued_stays_alone() -> None:
+    text = '"Kami memeriksa semua penumpang.\n\nPetugas lalu pulang.\n'
+    quotes = find_direct_quotes(text)
+    assert [(text[q.start : q.end], q.closed) for q in quotes] == [("Kami memeriksa semua penumpang.", False)]
+
+
+@pytest.mark.parametrize(
+    ("run", "name"),
+    [
+        ("Kepala Kantor Imigrasi Kelas I TPI Sukamaju Rudi Hartono", "Rudi Hartono"),
+        ("Kombes Pol Andi Wijaya", "Andi Wijaya"),
+        ("Kakanim", None),
+        ("Plt. Direktur Budi", "Budi"),
+    ],
+)
+def test_name_in_run(run: str, name: str | None) -> None:
+    span = name_in_run(_words(run), known_words=frozenset({"Sukamaju"}))
+    assert (run[span[0] : span[1]] if span else None) == name
+
+
+def _quotes(nlp: Language, text: str) -> list[tuple[str, bool, str | None]]:
+    doc: Doc = nlp(text)
+    return [
+        (text[q["start"] : q["end"]], q["direct"], q["speaker"]["name"] if q["speaker"] else None) for q in doc._.quotes
+    ]
+
+
+ARTICLE = (
+    "Kantor Imigrasi Sukamaju menunda keberangkatan 12 warga.\n\n"
+    "Kepala Kantor Imigrasi Sukamaju, Rudi Hartono Siregar, mengatakan bahwa para warga tidak membawa "
+    "dokumen kerja yang sah.\n\n"
+    '"Mereka mengaku hendak berwisata, padahal akan bekerja," ujarnya.\n\n'
+    "Rudi Hartono juga menjelaskan pemeriksaan dilakukan di bandara setiap hari.\n\n"
+    "Menurut dia, masyarakat harus berhati-hati terhadap tawaran kerja.\n\n"
+    "Kepala Desa Sukaria, Wawan Setiadi, menyambut baik kegiatan tersebut.\n\n"
+    "“Kami mendukung penuh upaya pencegahan ini di desa kami.”\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "direct", "speaker"),
+    [
+        ("para warga tidak membawa dokumen kerja yang sah.", False, "Rudi Hartono Siregar"),
+        ("Mereka mengaku hendak berwisata, padahal akan bekerja,", True, "Rudi Hartono Siregar"),
+        ("pemeriksaan dilakukan di bandara setiap hari.", False, "Rudi Hartono Siregar"),
+        ("masyarakat harus berhati-hati terhadap tawaran kerja.", False, "Rudi Hartono Siregar"),
+        ("Kami mendukung penuh upaya pencegahan ini di desa kami.", True, "Wawan Setiadi"),
+    ],
+)
+def test_article_quotes(nlp: Language, content: str, direct: bool, speaker: str) -> None:
+    assert (content, direct, speaker) in _quotes(nlp, ARTICLE)
+
+
+def test_article_has_no_other_quotes(nlp: Language) -> None:
+    assert len(_quotes(nlp, ARTICLE)) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Polres Sukamaju menggelar razia.\n\n"Kami tegas," kata Kapolres Sukamaju AKBP Joko Santoso, '
+            '"tidak ada toleransi bagi perekrut."\n',
+            [
+                (
+                    'Kami tegas," kata Kapolres Sukamaju AKBP Joko Santoso, "tidak ada toleransi bagi perekrut.',
+                    True,
+                    "Joko Santoso",
+                )
+            ],
+            id="attribution-in-the-middle-is-one-quote",
+        ),
+        pytest.param(
+            "Warga, kata Budi Santoso, sudah memahami bahaya perdagangan orang.\n",
+            [("Warga, kata Budi Santoso, sudah memahami bahaya perdagangan orang.", False, "Budi Santoso")],
+            id="mid-sentence-kata",
+        ),
+        pytest.param(
+            "Program itu bertema “Cegah Perdagangan Orang Sejak Dini” dan diikuti 50 siswa.\n",
+            [],
+            id="quoted-title-is-not-speech",
+        ),
+        pytest.param(
+            "Camat Sukaria Ani Lestari menyampaikan dukungannya kepada petugas.\n",
+            [],
+            id="weak-verb-without-bahwa",
+        ),
+        pytest.param(
+            '"Semua dokumen harus lengkap sebelum berangkat," tutur pedagang di Pasar Baru, Slamet.\n',
+            [("Semua dokumen harus lengkap sebelum berangkat,", True, "Slamet")],
+            id="role-then-name-after-cue",
+        ),
+        pytest.param(
+            "Pihak Kantor Imigrasi Sukamaju menegaskan bahwa pengawasan di pelabuhan akan diperketat.\n",
+            [("pengawasan di pelabuhan akan diperketat.", False, "Kantor Imigrasi Sukamaju")],
+            id="agency-speaker",
+        ),
+        pytest.param(
+            "Kepala Badan Sukamaju Benny kata Firman tak mau membuang waktu saat itu.\n",
+            [("Kepala Badan Sukamaju Benny kata Firman tak mau membuang waktu saat itu.", False, "Firman")],
+            id="mid-sentence-kata-without-commas",
+            marks=pytest.mark.xfail(strict=True, reason="a mid-sentence cue needs commas around the speaker"),
+        ),
+    ],
+)
+def test_snippets(nlp: Language, text: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert _quotes(nlp, text) == expected
+
+
+def test_offsets_and_cues_are_inside_the_text(nlp: Language) -> None:
+    doc = nlp(ARTICLE)
+    for q in doc._.quotes:
+        assert 0 <= q["start"] < q["end"] <= len(ARTICLE)
+        assert q["cue"] is None or ARTICLE[q["cue"]["start"] : q["cue"]["end"]].strip() != ""
+        if q["speaker"] is not None:
+            assert q["speaker"]["start"] < q["speaker"]["end"]
+
+
+def test_survives_to_bytes(nlp: Language) -> None:
+    doc = nlp(ARTICLE)
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.quotes == doc._.quotes
