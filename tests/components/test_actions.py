@@ -1,0 +1,400 @@
+"""The tppo_actions stage: triggers, arguments, status, merging and relevance, on hand-built docs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from tppo_extract.components.actions import (
+    annotate_actions,
+    compile_pattern,
+    confidence,
+    find_actions,
+    find_count,
+    find_triggers,
+    is_on_topic,
+    load_triggers,
+    parse_number,
+)
+from tppo_extract.constants import ACTION_TYPES
+
+SEED = (
+    "Kantor Imigrasi Kelas III Non TPI Kalianda pada bulan Maret 2024 telah membentuk Desa Binaan Imigrasi "
+    "di Desa Bumidaya, Kecamatan Palas, Kabupaten Lampung Selatan dalam rangka pencegahan TPPO."
+)
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return spacy.blank("id")
+
+
+def _doc(blank: Language, text: str, ents: Sequence[tuple[str, str, dict[str, object]]] = ()) -> Doc:
+    """A doc with the entities ``(mention, label, {ext: value})``, each at its first occurrence."""
+    doc = blank.make_doc(text)
+    spans: list[Span] = []
+    values: list[dict[str, object]] = []
+    for mention, label, vals in ents:
+        i = text.index(mention)
+        span = doc.char_span(i, i + len(mention), label=label)
+        assert span is not None, mention
+        spans.append(span)
+        values.append(vals)
+    doc.ents = spans
+    for span, vals in zip(doc.ents, values, strict=True):
+        for k, v in vals.items():
+            span._.set(k, v)
+    return doc
+
+
+def _text(doc: Doc, cs: dict[str, int] | None) -> str | None:
+    return None if cs is None else doc.text[cs["start"] : cs["end"]]
+
+
+SEED_ENTS = [
+    (
+        "Kantor Imigrasi Kelas III Non TPI Kalianda",
+        "AGENCY",
+        {"canonical": "Kantor Imigrasi Kelas III Non TPI Kalianda"},
+    ),
+    ("Maret 2024", "DATE", {"value": "2024-03"}),
+    ("Desa Bumidaya", "PLACE", {"level": "village"}),
+    ("Kecamatan Palas", "PLACE", {"level": "district"}),
+    ("Kabupaten Lampung Selatan", "PLACE", {"level": "regency"}),
+]
+
+
+def test_seed_case(blank: Language) -> None:
+    doc = annotate_actions(_doc(blank, SEED, SEED_ENTS))
+    assert doc._.relevant is True
+    (a,) = doc._.actions
+    assert a["type"] == "community_program"
+    assert _text(doc, a["trigger"]) == "membentuk Desa Binaan Imigrasi"
+    assert _text(doc, a["actors"][0]) == "Kantor Imigrasi Kelas III Non TPI Kalianda"
+    assert _text(doc, a["locations"][0]) == "Desa Bumidaya"
+    assert a["date"] is not None and a["date"]["value"] == "2024-03"
+    assert a["status"] == "done"
+    assert a["count"] is None
+    assert 0.0 < a["confidence"] <= 1.0
+    assert _text(doc, a["evidence"]) == SEED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "trigger"),
+    [
+        (
+            "Imigrasi menunda keberangkatan 93 pekerja migran ke Malaysia.",
+            "departure_prevention",
+            "menunda keberangkatan",
+        ),
+        (
+            "Sebanyak 40 orang ditunda keberangkatannya oleh petugas.",
+            "departure_prevention",
+            "ditunda keberangkatannya",
+        ),
+        ("Petugas berhasil menggagalkan 5 calon PMI ilegal.", "departure_prevention", "menggagalkan"),
+        ("Kantor itu menolak 120 permohonan paspor selama 2024.", "document_refusal", "menolak 120 permohonan"),
+        ("Dilakukan penundaan penerbitan paspor bagi pemohon.", "document_refusal", "penundaan penerbitan paspor"),
+        ("Dinas menggelar rapat koordinasi dengan kepolisian.", "coordination", "rapat koordinasi"),
+        ("Kedua pihak menandatangani nota kesepahaman.", "agreement", "menandatangani"),
+        ("Petugas memberikan sosialisasi kepada pelajar.", "awareness", "sosialisasi"),
+        ("Panitia menggelar bimbingan teknis bagi aparat desa.", "training", "bimbingan teknis"),
+        ("Bupati membentuk Satgas TPPO di tingkat kabupaten.", "task_force", "membentuk Satgas"),
+        ("Petugas melakukan pemeriksaan keimigrasian di bandara.", "screening", "pemeriksaan keimigrasian"),
+        ("Polisi menangkap dua perekrut di pelabuhan.", "enforcement", "menangkap"),
+        ("Dinas sosial memfasilitasi pemulangan korban.", "victim_assistance", "pemulangan"),
+        ("Gubernur menerbitkan surat edaran tentang pencegahan.", "policy", "menerbitkan surat edaran"),
+        ("Tim melakukan pemantauan di pelabuhan.", "monitoring", "pemantauan"),
+    ],
+)
+def test_trigger_types(sentence: str, type_: str, trigger: str) -> None:
+    found = find_triggers(sentence)
+    assert [(t.type, sentence[t.start : t.end]) for t in found][:1] == [(type_, trigger)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Imigrasi berkomitmen mencegah TPPO di wilayahnya.",
+        "Jika perlu, dilakukan penundaan keberangkatan bagi pemohon.",
+        "Pemeriksaan keimigrasian juga menjadi hal yang penting.",
+        "Kegiatan ini bertujuan memperkuat sinergi antarinstansi.",
+        "Petugas mengimbau warga untuk memeriksa legalitas agen.",
+    ],
+)
+def test_no_action_in_duties_and_conditions(blank: Language, sentence: str) -> None:
+    text = "Upaya pencegahan TPPO dan perdagangan orang terus dilakukan. " + sentence
+    doc = _doc(blank, text, [])
+    types = [a["type"] for a in find_actions(doc)]
+    assert "screening" not in types and "departure_prevention" not in types and "coordination" not in types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Kantor Imigrasi akan membentuk Desa Binaan di desa itu.", "planned"),
+        ("Ke depan, Kantor Imigrasi membentuk Desa Binaan lagi.", "planned"),
+        ("Kantor Imigrasi belum membentuk Desa Binaan di desa itu.", "negated"),
+        ("Kantor Imigrasi tidak hanya membentuk Desa Binaan di desa itu.", "done"),
+        ("Kantor Imigrasi telah membentuk Desa Binaan di desa itu.", "done"),
+    ],
+)
+def test_status(blank: Language, sentence: str, status: str) -> None:
+    doc = _doc(blank, "Pencegahan TPPO dan perdagangan orang. " + sentence, [])
+    (a,) = find_actions(doc)
+    assert a["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "count"),
+    [
+        ("Imigrasi menunda keberangkatan 93 PMI ke Malaysia.", "menunda", 93),
+        ("Imigrasi menunda keberangkatan 1.234 orang.", "menunda", 1234),
+        ("Kantor itu membentuk tiga Desa Binaan.", "membentuk", 3),
+        ("Sebanyak 247 permohonan ditolak oleh kantor itu.", "ditolak", 247),
+        ("Kantor itu menunda keberangkatan ratusan orang.", "menunda", None),
+        ("Pada 12 Maret kantor itu menunda keberangkatan warga.", "menunda", None),
+        ("Dua puluh lima orang ditunda keberangkatannya.", "ditunda", 25),
+    ],
+)
+def test_count(sentence: str, trigger: str, count: int | None) -> None:
+    a = sentence.index(trigger)
+    assert find_count(sentence, sentence=(0, len(sentence)), trigger=(a, a + len(trigger))) == count
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("93", 93),
+        ("2.474", 2474),
+        ("tiga", 3),
+        ("sepuluh", 10),
+        ("dua belas", 12),
+        ("dua puluh", 20),
+        ("tiga ratus", 300),
+        ("ratusan", None),
+    ],
+)
+def test_parse_number(words: str, value: int | None) -> None:
+    assert parse_number(words) == value
+
+
+def test_actor_after_oleh_and_partner_left_out(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO terus berjalan. Keberangkatan 12 calon PMI ditunda oleh Kantor Imigrasi Batam. "
+        "Kantor Imigrasi Batam juga berkoordinasi dengan Dinas Tenaga Kerja."
+    )
+    doc = _doc(
+        blank,
+        text,
+        [("Kantor Imigrasi Batam", "AGENCY", {}), ("Dinas Tenaga Kerja", "AGENCY", {})],
+    )
+    acts = {a["type"]: a for a in find_actions(doc)}
+    assert _text(doc, acts["departure_prevention"]["actors"][0]) == "Kantor Imigrasi Batam"
+    assert acts["departure_prevention"]["count"] == 12
+    coord = acts["coordination"]
+    assert [_text(doc, x) for x in coord["actors"]] == ["Kantor Imigrasi Batam"]
+
+
+def test_actor_falls_back_to_previous_sentence(blank: Language) -> None:
+    text = "Pencegahan TPPO. Polres Sumba menggelar razia di pelabuhan. Selain itu, petugas menangkap dua calo."
+    doc = _doc(blank, text, [("Polres Sumba", "AGENCY", {})])
+    acts = [a for a in find_actions(doc) if a["type"] == "enforcement"]
+    assert acts and all(_text(doc, a["actors"][0]) == "Polres Sumba" for a in acts)
+
+
+def test_airport_beats_province_and_destination_is_no_location(blank: Language) -> None:
+    text = "Pencegahan TPPO. Imigrasi di Bandara Soekarno-Hatta, Banten, menunda keberangkatan 4 WNI ke Kamboja."
+    doc = _doc(
+        blank,
+        text,
+        [
+            ("Bandara Soekarno-Hatta", "PLACE", {"level": "site"}),
+            ("Banten", "PLACE", {"level": "province"}),
+            ("Kamboja", "PLACE", {"level": "country"}),
+        ],
+    )
+    (a,) = find_actions(doc)
+    assert [_text(doc, x) for x in a["locations"]] == ["Bandara Soekarno-Hatta", "Banten"]
+
+
+def test_repeated_mentions_merge(blank: Language) -> None:
+    text = (
+        "Kantor Imigrasi Palu menggelar sosialisasi TPPO di desa. Sosialisasi itu diikuti warga.\n"
+        "Kantor Imigrasi Palu juga memberikan sosialisasi kepada pelajar."
+    )
+    doc = _doc(blank, text, [("Kantor Imigrasi Palu", "AGENCY", {})])
+    assert [a["type"] for a in find_actions(doc)] == ["awareness"]
+
+
+def test_different_counts_stay_apart(blank: Language) -> None:
+    text = (
+        "Pada 2023 sebanyak 111 orang ditunda keberangkatannya oleh Imigrasi, sedangkan pada 2024 "
+        "42 orang juga mengalami penundaan keberangkatan terkait TPPO."
+    )
+    doc = _doc(
+        blank,
+        text,
+        [("2023", "DATE", {"value": "2023"}), ("Imigrasi", "AGENCY", {}), ("2024", "DATE", {"value": "2024"})],
+    )
+    acts = find_actions(doc)
+    assert [(a["count"], a["date"]["value"] if a["date"] else None) for a in acts] == [(111, "2023"), (42, "2024")]
+
+
+def test_skipped_zone_has_no_action(blank: Language) -> None:
+    text = "Pencegahan TPPO dan perdagangan orang.\nBACA JUGA: Polisi Menangkap Perekrut PMI Ilegal"
+    doc = _doc(blank, text, [])
+    start = text.index("BACA")
+    doc._.zones = [{"start": start, "end": len(text), "kind": "furniture", "label": "read_also"}]
+    assert find_actions(doc) == []
+
+
+def test_trigger_inside_agency_name_is_no_action(blank: Language) -> None:
+    text = "Kanwil bersama Tim Pengawasan Orang Asing membahas TPPO."
+    doc = _doc(blank, text, [("Tim Pengawasan Orang Asing", "AGENCY", {})])
+    assert [a["type"] for a in find_actions(doc)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "on_topic"),
+    [
+        (SEED + " Perdagangan orang harus dicegah.", True),
+        ("Timnas menang 3-0 dan pelatih mengadakan evaluasi. Petugas melakukan pemeriksaan tiket penonton.", False),
+        ("Harga cabai naik menjelang Lebaran; dinas melakukan pemantauan pasar.", False),
+    ],
+)
+def test_relevance(blank: Language, text: str, on_topic: bool) -> None:
+    assert is_on_topic(text) is on_topic
+    doc = annotate_actions(_doc(blank, text, []))
+    assert doc._.relevant is on_topic
+    if not on_topic:
+        assert doc._.actions == []
+
+
+def test_off_topic_without_require_topic_keeps_actions(blank: Language) -> None:
+    text = "Harga cabai naik; dinas melakukan pemantauan pasar."
+    doc = annotate_actions(_doc(blank, text, []), require_topic=False)
+    assert [a["type"] for a in doc._.actions] == ["monitoring"]
+    assert doc._.relevant is False
+
+
+def test_min_confidence_filters(blank: Language) -> None:
+    doc = _doc(blank, "Pencegahan TPPO dan perdagangan orang. Petugas memberikan sosialisasi kepada pelajar.", [])
+    assert find_actions(doc, min_confidence=0.0)
+    assert find_actions(doc, min_confidence=0.99) == []
+
+
+def test_confidence_formula() -> None:
+    assert confidence(weight=0.9, actor=False, location=False, date=False, count=False) == pytest.approx(0.54)
+    assert confidence(weight=0.9, actor=True, location=True, date=True, count=True) == pytest.approx(0.9)
+
+
+def test_lexicon_is_valid_and_covers_the_taxonomy() -> None:
+    rules = load_triggers()
+    assert {r.type for r in rules} == set(ACTION_TYPES)
+    for r in rules:
+        compile_pattern(r.pattern)
+
+
+def test_evidence_is_capped(blank: Language) -> None:
+    long = "Pencegahan TPPO: " + "warga desa " * 80 + "dan Imigrasi menunda keberangkatan 3 PMI " + "lagi " * 80 + "."
+    doc = _doc(blank, long, [])
+    (a,) = find_actions(doc)
+    ev = a["evidence"]
+    assert ev["end"] - ev["start"] <= 600
+    assert ev["start"] <= a["trigger"]["start"] and a["trigger"]["end"] <= ev["end"]
+
+
+# -- integration: the full pipeline; expectations limited to what this stage decides -------------
+
+
+def test_pipeline_seed_case(nlp: Language) -> None:
+    doc = nlp(SEED)
+    types = [a["type"] for a in doc._.actions]
+    assert types == ["community_program"]
+    assert doc._.relevant is True
+    a = doc._.actions[0]
+    assert doc.text[a["trigger"]["start"] : a["trigger"]["end"]] == "membentuk Desa Binaan Imigrasi"
+
+
+def test_pipeline_off_topic(nlp: Language) -> None:
+    doc = nlp("Bank Indonesia menahan suku bunga acuan. Gubernur BI menerbitkan peraturan baru soal kredit.")
+    assert doc._.actions == []
+    assert doc._.relevant is False
+
+
+def test_pipeline_saves_and_loads_the_config(nlp: Language, tmp_path: Path) -> None:
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    cfg = loaded.config["components"]["tppo_actions"]
+    assert cfg["require_topic"] is True and cfg["min_confidence"] == 0.0
+    assert [a["type"] for a in loaded(SEED)._.actions] == ["community_program"]
+
+
+def test_pipeline_offsets_round_trip(nlp: Language) -> None:
+    doc = nlp("Polisi menangkap dua perekrut PMI ilegal terkait TPPO di Pelabuhan Tenau, Kupang.")
+    for a in doc._.actions:
+        for cs in (a["trigger"], a["evidence"], *a["actors"], *a["locations"]):
+            assert 0 <= cs["start"] < cs["end"] <= len(doc.text)
+    restored = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert restored._.actions == doc._.actions
+
+
+def test_place_in_apposition_to_the_agency_comes_last(blank: Language) -> None:
+    text = "Kantor Imigrasi Belawan, Sumatera Utara, menggelar sosialisasi TPPO di Kecamatan Medan Labuhan."
+    doc = _doc(
+        blank,
+        text,
+        [
+            ("Kantor Imigrasi Belawan", "AGENCY", {}),
+            ("Sumatera Utara", "PLACE", {"level": "province"}),
+            ("Kecamatan Medan Labuhan", "PLACE", {"level": "district"}),
+        ],
+    )
+    (a,) = find_actions(doc)
+    assert [_text(doc, x) for x in a["locations"]] == ["Kecamatan Medan Labuhan", "Sumatera Utara"]
+
+
+def test_anaphoric_and_relative_mentions_join_the_act(blank: Language) -> None:
+    text = (
+        "Kantor Imigrasi Batam menunda keberangkatan 30 PMI terkait TPPO.\n"
+        "Warga yang ditunda keberangkatannya diminta melengkapi dokumen.\n"
+        "Dinas Sosial menyebut penundaan keberangkatan tersebut tepat."
+    )
+    doc = _doc(blank, text, [("Kantor Imigrasi Batam", "AGENCY", {}), ("Dinas Sosial", "AGENCY", {})])
+    acts = find_actions(doc)
+    assert [(a["type"], a["count"]) for a in acts] == [("departure_prevention", 30)]
+    assert _text(doc, acts[0]["trigger"]) == "menunda keberangkatan 30 PMI"
+
+
+def test_date_falls_back_to_the_reported_day(blank: Language) -> None:
+    text = (
+        "Palu - Kantor Imigrasi Palu menggelar rapat koordinasi TPPO, Senin (2/2/2026).\n"
+        "Selain itu, Kantor Imigrasi Palu memberikan sosialisasi kepada pelajar."
+    )
+    doc = _doc(
+        blank,
+        text,
+        [("Kantor Imigrasi Palu", "AGENCY", {}), ("Senin (2/2/2026)", "DATE", {"value": "2026-02-02"})],
+    )
+    acts = {a["type"]: a for a in find_actions(doc)}
+    assert acts["awareness"]["date"] is not None and acts["awareness"]["date"]["value"] == "2026-02-02"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Imigrasi menunda keberangkatan 93 PMI terkait TPPO.", "menunda keberangkatan 93 PMI"),
+        ("Kantor itu membentuk tiga Desa Binaan terkait TPPO.", "membentuk tiga Desa Binaan"),
+        ("Imigrasi menunda keberangkatan pada 2024 terkait TPPO.", "menunda keberangkatan"),
+    ],
+)
+def test_trigger_takes_the_count_that_follows(blank: Language, sentence: str, trigger: str) -> None:
+    doc = _doc(blank, sentence, [])
+    (a,) = find_actions(doc)
+    assert _text(doc, a["trigger"]) == trigger
