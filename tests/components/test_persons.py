@@ -24,7 +24,37 @@ def blank() -> Language:
         ("Kepala Desa Sukamaju, Darto Wiyono, membuka acara.", [("Darto Wiyono", "Kepala Desa Sukamaju")]),
         ("Sementara itu warga mengatakan banyak hal.", []),
         ("Selasa lalu petugas menjelaskan aturan.", []),
-        ("Hadir pula Dr. H. Ahmad Fauzi, S.H., M.H. dari kampus, kata panitia.", []),
+        # "kata panitia" names no one; the honorific "Dr." does announce a person.
+        ("Hadir pula Dr. H. Ahmad Fauzi, S.H., M.H. dari kampus, kata panitia.", [("Ahmad Fauzi", None)]),
+        # Territorial roles: the gazetteer says where the place stops.
+        ("Camat Tirtayasa Budi Santoso membuka acara.", [("Budi Santoso", "Camat Tirtayasa")]),
+        ("Bupati Bantul Rahmat Hidayat Saputra meresmikan pasar.", [("Rahmat Hidayat Saputra", "Bupati Bantul")]),
+        # Balinese names open with "I" or "Ni".
+        ("Kepala Seksi Intelijen, I Made Suardana, memberi materi.", [("I Made Suardana", "Kepala Seksi Intelijen")]),
+        ("Hal itu disampaikan Kepala Bidang, I Gusti Ayu Sukmawati.", [("I Gusti Ayu Sukmawati", "Kepala Bidang")]),
+        # "selaku" after a name (past a degree); "bernama" before one.
+        ("Rina Marlina, S.Sos selaku Kepala Seksi Pelayanan menjelaskan prosedur.",
+         [("Rina Marlina", "Kepala Seksi Pelayanan")]),
+        ("Ia direkrut oleh seorang pria bernama Yosef Lado untuk bekerja.", [("Yosef Lado", None)]),
+        # An age or a minute of play in brackets after a name; not after an initial.
+        ("Maria Goreti (19), warga desa setempat, batal berangkat.", [("Maria Goreti", None)]),
+        ("Polisi memeriksa pria berinisial J (35) di terminal.", []),
+        ("Skor disamakan lewat Yudha Pratama (55') dari titik penalti.", [("Yudha Pratama", None)]),
+        # Players after a cue of sport, alone or in a list.
+        ("Timnas menang berkat gol Dimas Saputra, Yoga Pratama, dan Andi Setiawan.",
+         [("Dimas Saputra", None), ("Yoga Pratama", None), ("Andi Setiawan", None)]),
+        ("Pelatih memasukkan Rizky Ananda menggantikan Fajar Nugraha.",
+         [("Rizky Ananda", None), ("Fajar Nugraha", None)]),
+        # Honorifics that only stand before names, but not in street names.
+        ("Materi dibawakan Drs. Sutrisno M.Si dari universitas.", [("Sutrisno", None)]),
+        ("Kantor itu berada di Jalan Ir. H. Juanda nomor lima.", []),
+        # A capitalised speech verb right after the quote; a described speaker named after a comma.
+        ('"Mari kita jaga bersama," Tutup Agus Priyanto.', [("Agus Priyanto", None)]),
+        ('"Harga naik terus," ujar seorang pedagang sayur di pasar itu, Warsini.',
+         [("Warsini", "seorang pedagang sayur di pasar itu")]),
+        # A speaker in a list: name, then role, with no cue.
+        ("Narasumber lain, Siti Aminah Koordinator Program Yayasan Peduli.",
+         [("Siti Aminah", "Koordinator Program Yayasan Peduli")]),
         pytest.param(
             "Camat Lembah Hijau Ani Rahmawati membuka acara.",
             [("Ani Rahmawati", "Camat Lembah Hijau")],
@@ -59,3 +89,33 @@ def test_pipeline_persons_do_not_overlap_agencies(nlp: Language) -> None:
 def test_apposition_gives_the_title(blank: Language) -> None:
     mentions = find_person_mentions(blank("Materi dibawakan oleh Sinta Dewi, Kepala Seksi Lalu Lintas, pagi itu."))
     assert [(m.name, m.title) for m in mentions] == [("Sinta Dewi", "Kepala Seksi Lalu Lintas")]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "expected"),
+    [
+        # The name right after an agency, before a place.
+        (
+            "Kepala Kantor Imigrasi Kelas II Sumber Jaya Andi Wijaya Saputra di Medan, kemarin.",
+            "Kantor Imigrasi Kelas II Sumber Jaya",
+            ("Andi Wijaya Saputra", "Kepala Kantor Imigrasi Kelas II Sumber Jaya"),
+        ),
+        # An agency before a name and a speech verb: the role runs on past a comma.
+        (
+            "Kasi Intelijen, Kanwil Kemenkumham Sumsel Budi Hartono mengatakan pengawasan diperketat.",
+            "Kanwil Kemenkumham Sumsel",
+            ("Budi Hartono", "Kasi Intelijen, Kanwil Kemenkumham Sumsel"),
+        ),
+        # A capitalised word after an agency is not a name when more capitals follow.
+        ("Petugas Imigrasi Pembina Desa datang.", "Imigrasi", None),
+    ],
+)
+def test_names_after_agencies(blank: Language, text: str, agency: str, expected: tuple[str, str] | None) -> None:
+    doc = blank(text)
+    start = text.index(agency)
+    span = doc.char_span(start, start + len(agency), label="AGENCY")
+    assert span is not None
+    doc.ents = [span]
+    found = [(m.name, m.title) for m in find_person_mentions(doc)]
+    assert found == ([expected] if expected else [])

@@ -36,7 +36,7 @@ PLACE_STOP = frozenset(
     Penundaan Menunda Mencegah Menolak Berhasil Gandeng Teken Tandatangani Rakor Rapat Apresiasi Sebut Minta
     Kepala Kakanim Kapolda Kapolres Kapolresta Kadiv Kabid Kasi Bapak Ibu Tim Pora Timpora Satgas Korban
     Menteri Gubernur Bupati Wali Wakil Plt Plh Hingga Sampai Sejak Selama Sebelum Setelah Bagi Oleh Tentang
-    Agar Karena Namun Sementara Selain Adapun Kelas Non TPI Hadir Buka Luncurkan Launching Pembina Pelabuhan Internasional Bandara""".split()
+    Agar Karena Namun Sementara Selain Adapun Kelas Non TPI Hadir Buka Luncurkan Launching Pembina Pelabuhan Internasional Bandara""".split()  # noqa: E501
 )
 
 # A word of a place name: capitalised (Tanjungpinang, Soekarno-Hatta, DIY, II), or an ordinal number only
@@ -60,34 +60,34 @@ _POLICE_SUB = (
     r"|Bidhumas|Bid[ ]Humas|Unit[ ]PPA|Subdit[ ](?:\d+|[IV]+)(?:[ ][A-Z][\p{L}]+){0,2}|Satgas[ ]TPPO"
     r"|Sat[ ]Binmas|Polwan)"
 )
-_DINAS_WORD = r"(?:(?!(?:Direktorat|Kementerian|Kantor|Badan|Dinas|Pemerintah|Provinsi|Kabupaten|Kota|Kepala|Kabupaten)\b)[\p{Lu}][\p{L}]+)"
+_DINAS_WORD = r"(?:(?!(?:Direktorat|Kementerian|Kantor|Badan|Dinas|Pemerintah|Provinsi|Kabupaten|Kota|Kepala|Kabupaten)\b)[\p{Lu}][\p{L}]+)"  # noqa: E501
 _DINAS_NAME = rf"(?:{_DINAS_WORD}(?:[ ](?:dan|Dan|&)?[ ]?{_DINAS_WORD}){{0,7}})"
 
 # (family, agency_type, pattern); the place group is the region of the unit.
 _PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("immigration_office", "immigration_office", rf"{_IMMIG_HEAD}{_CLASS}(?:[ ]{_ADMIN}{_PLACE})?"),
-    ("immigration_office", "immigration_office", rf"(?<!Binaan[ ])(?<!Jenderal[ ])Imigrasi[ ](?:Kelas[ ](?:I{{1,3}}|[123])[ ])?(?:(?:Non[ ])?TPI[ ])?{_ADMIN}{_PLACE}"),
+    ("immigration_office", "immigration_office", rf"(?<!Binaan[ ])(?<!Jenderal[ ])Imigrasi[ ](?:Kelas[ ](?:I{{1,3}}|[123])[ ])?(?:(?:Non[ ])?TPI[ ])?{_ADMIN}{_PLACE}"),  # noqa: E501
     ("immigration_office", "immigration_office", rf"TPI[ ]{_PLACE}"),
     ("regional_office", "regional_office", rf"{_KANWIL_HEAD}[ ]{_MINISTRY_REGIONAL}{_ACR}(?:[ ]{_ADMIN}{_PLACE})?"),
     ("regional_office", "regional_office", rf"(?:Kemenkumham|Kemenkum|Kemenimipas)[ ]{_PLACE}"),
-    ("division", "regional_office", rf"(?:Divisi|Div\.?)[ ](?:Keimigrasian|Imigrasi|Pemasyarakatan|Administrasi|Pelayanan[ ]Hukum(?:[ ]dan[ ]HAM)?)[ ](?:Kanwil[ ])?(?:Kemenkumham|Kemenkum|Kemenimipas)[ ]{_PLACE}"),
+    ("division", "regional_office", rf"(?:Divisi|Div\.?)[ ](?:Keimigrasian|Imigrasi|Pemasyarakatan|Administrasi|Pelayanan[ ]Hukum(?:[ ]dan[ ]HAM)?)[ ](?:Kanwil[ ])?(?:Kemenkumham|Kemenkum|Kemenimipas)[ ]{_PLACE}"),  # noqa: E501
     ("police_sub", "police", rf"{_POLICE_SUB}[ ]{_POLICE_UNIT}[ ]{_PLACE}"),
     ("police", "police", rf"{_POLICE_UNIT}[ ]{_PLACE}"),
     ("migrant_office", "migrant_agency", rf"(?:UPT[ ])?(?:BP3MI|BP2MI|P4MI|LP3TKI|BP3TKI)[ ](?:Provinsi[ ])?{_PLACE}"),
-    ("migrant_office", "migrant_agency", rf"(?:Balai|Badan)[ ]Pelayanan[ ](?:Pelindungan|Perlindungan)[ ]Pekerja[ ]Migran[ ]Indonesia{_ACR}(?:[ ]{_ADMIN}{_PLACE})?"),
-    ("dinas", "regional_government", rf"Dinas[ ]{_DINAS_NAME}{_ACR}(?:[ ](?:Provinsi|Kabupaten|Kota|Prov\.|Kab\.)[ ]{_PLACE})?"),
-    ("dinas", "regional_government", rf"(?:Disnakertrans|Disnaker|Disnakerin|Dinsos|DP3A|DPPPA|DP3AP2KB|DPMPTSP|Dukcapil|Disdukcapil)(?:[ ]{_ADMIN}{_PLACE})?"),
-    ("local_government", "regional_government", rf"(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah[ ](?:Provinsi|Kabupaten|Kota|Daerah))[ ]{_PLACE}"),
-    ("task_force", "task_force", rf"(?:Satgas|Satuan[ ]Tugas)[ ](?:TPPO|Tindak[ ]Pidana[ ]Perdagangan[ ]Orang|Pencegahan[ ]dan[ ]Penanganan[ ]TPPO)[ ](?:{_POLICE_UNIT}[ ])?{_ADMIN}{_PLACE}"),
-    ("task_force", "task_force", rf"(?:Gugus[ ]Tugas|GT)[ ](?:PP[ ])?(?:TPPO|Pencegahan[ ]dan[ ]Penanganan[ ]Tindak[ ]Pidana[ ]Perdagangan[ ]Orang){_ACR}[ ](?:Provinsi|Kabupaten|Kota|Prov\.|Kab\.)[ ]{_PLACE}"),
-    ("timpora", "task_force", rf"(?:Tim[ ]Pengawasan[ ]Orang[ ]Asing{_ACR}|Tim[ ]Pora|Timpora|TIMPORA)[ ]{_ADMIN}{_PLACE}"),
-    ("military", "military", rf"(?:Kodam|Korem|Kodim|Koramil|Lanud|Lantamal|Lanal|Pangkalan[ ]Udara|Pangkalan[ ]Laut|Danlanal)[ ](?:[\dIVX]+(?:[-/][\dIVX]+)*(?:/[\p{{Lu}}][\p{{L}}]+)?|{_PLACE})(?:[ ]{_PLACE})?"),
-    ("prosecutor", "prosecutor", rf"(?:Kejati|Kejari|Kejaksaan[ ]Tinggi|Kejaksaan[ ]Negeri|Pengadilan[ ]Negeri|PN)[ ]{_PLACE}"),
+    ("migrant_office", "migrant_agency", rf"(?:Balai|Badan)[ ]Pelayanan[ ](?:Pelindungan|Perlindungan)[ ]Pekerja[ ]Migran[ ]Indonesia{_ACR}(?:[ ]{_ADMIN}{_PLACE})?"),  # noqa: E501
+    ("dinas", "regional_government", rf"Dinas[ ]{_DINAS_NAME}{_ACR}(?:[ ](?:Provinsi|Kabupaten|Kota|Prov\.|Kab\.)[ ]{_PLACE})?"),  # noqa: E501
+    ("dinas", "regional_government", rf"(?:Disnakertrans|Disnaker|Disnakerin|Dinsos|DP3A|DPPPA|DP3AP2KB|DPMPTSP|Dukcapil|Disdukcapil)(?:[ ]{_ADMIN}{_PLACE})?"),  # noqa: E501
+    ("local_government", "regional_government", rf"(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah[ ](?:Provinsi|Kabupaten|Kota|Daerah))[ ]{_PLACE}"),  # noqa: E501
+    ("task_force", "task_force", rf"(?:Satgas|Satuan[ ]Tugas)[ ](?:TPPO|Tindak[ ]Pidana[ ]Perdagangan[ ]Orang|Pencegahan[ ]dan[ ]Penanganan[ ]TPPO)[ ](?:{_POLICE_UNIT}[ ])?{_ADMIN}{_PLACE}"),  # noqa: E501
+    ("task_force", "task_force", rf"(?:Gugus[ ]Tugas|GT)[ ](?:PP[ ])?(?:TPPO|Pencegahan[ ]dan[ ]Penanganan[ ]Tindak[ ]Pidana[ ]Perdagangan[ ]Orang){_ACR}[ ](?:Provinsi|Kabupaten|Kota|Prov\.|Kab\.)[ ]{_PLACE}"),  # noqa: E501
+    ("timpora", "task_force", rf"(?:Tim[ ]Pengawasan[ ]Orang[ ]Asing{_ACR}|Tim[ ]Pora|Timpora|TIMPORA)[ ]{_ADMIN}{_PLACE}"),  # noqa: E501
+    ("military", "military", rf"(?:Kodam|Korem|Kodim|Koramil|Lanud|Lantamal|Lanal|Pangkalan[ ]Udara|Pangkalan[ ]Laut|Danlanal)[ ](?:[\dIVX]+(?:[-/][\dIVX]+)*(?:/[\p{{Lu}}][\p{{L}}]+)?|{_PLACE})(?:[ ]{_PLACE})?"),  # noqa: E501
+    ("prosecutor", "prosecutor", rf"(?:Kejati|Kejari|Kejaksaan[ ]Tinggi|Kejaksaan[ ]Negeri|Pengadilan[ ]Negeri|PN)[ ]{_PLACE}"),  # noqa: E501
     ("bnnp", "police", rf"(?:BNNP|BNNK|BNN[ ]Provinsi|BNN[ ]Kabupaten|BNN[ ]Kota)[ ]{_PLACE}"),
-    ("customs_office", "customs", rf"(?:KPPBC|Kantor[ ]Pengawasan[ ]dan[ ]Pelayanan[ ]Bea[ ]dan[ ]Cukai(?:[ ]Tipe|[ ]Type)?(?:[ ]Madya|[ ]Pratama)?(?:[ ]Pabean)?(?:[ ][A-C])?)[ ]{_PLACE}"),
-    ("harbour", "transport", rf"(?:Kantor[ ]Syahbandar[ ]dan[ ]Otoritas[ ]Pelabuhan|KSOP)(?:[ ](?:Laut|Utama|Kelas[ ][IV]+))?[ ]{_PLACE}"),
+    ("customs_office", "customs", rf"(?:KPPBC|Kantor[ ]Pengawasan[ ]dan[ ]Pelayanan[ ]Bea[ ]dan[ ]Cukai(?:[ ]Tipe|[ ]Type)?(?:[ ]Madya|[ ]Pratama)?(?:[ ]Pabean)?(?:[ ][A-C])?)[ ]{_PLACE}"),  # noqa: E501
+    ("harbour", "transport", rf"(?:Kantor[ ]Syahbandar[ ]dan[ ]Otoritas[ ]Pelabuhan|KSOP)(?:[ ](?:Laut|Utama|Kelas[ ][IV]+))?[ ]{_PLACE}"),  # noqa: E501
     ("district_office", "regional_government", rf"Kantor[ ](?:Kecamatan|Camat|Desa|Kelurahan)[ ]{_PLACE}"),
-    ("section", "unit", r"(?<!Kepala[ ]|Kasi[ ]|Kabid[ ]|Kasubsi[ ]|Sub[ ]|Kepala[ ]Sub[ ])(?:[Ss]eksi|Subseksi|Bidang)[ ](?:Intelijen|Inteldak|Penindakan|Teknologi|Lalu[ ]Lintas|Izin[ ]Tinggal|Dokumen|Pengawasan)(?:[ ](?:dan|Dan|&)?[ ]?[\p{Lu}][\p{L}]+){0,4}(?:[ ]\((?P<acr>[\p{Lu}][\p{L}]{1,12})\))?"),
+    ("section", "unit", r"(?<!Kepala[ ]|Kasi[ ]|Kabid[ ]|Kasubsi[ ]|Sub[ ]|Kepala[ ]Sub[ ])(?:[Ss]eksi|Subseksi|Bidang)[ ](?:Intelijen|Inteldak|Penindakan|Teknologi|Lalu[ ]Lintas|Izin[ ]Tinggal|Dokumen|Pengawasan)(?:[ ](?:dan|Dan|&)?[ ]?[\p{Lu}][\p{L}]+){0,4}(?:[ ]\((?P<acr>[\p{Lu}][\p{L}]{1,12})\))?"),  # noqa: E501
     ("direktorat", "directorate", rf"Direktorat[ ](?!Jenderal[ ]Imigrasi\b){_DINAS_NAME}"),
     ("kementerian", "ministry", rf"Kementerian[ ](?!Hukum[ ]dan\b){_DINAS_NAME}"),
 )
@@ -181,7 +181,11 @@ def find_agency_mentions(text: str, *, bare_immigration: bool = True) -> list[Ag
             )
     if bare_immigration:
         for m in regex.finditer(_BARE_IMMIGRATION, text):
-            cands.append(AgencyMention(m.start(), m.end(), m.group(0), "immigration_office", "", agency_type="immigration_office"))
+            cands.append(
+                AgencyMention(
+                    m.start(), m.end(), m.group(0), "immigration_office", "", agency_type="immigration_office"
+                )
+            )
     # Acronym right after a long form: "Balai ... Indonesia (BP3MI)" is a second mention of the same body.
     chosen = _longest_first(cands)
     extra: list[AgencyMention] = []
@@ -189,7 +193,9 @@ def find_agency_mentions(text: str, *, bare_immigration: bool = True) -> list[Ag
         after = regex.match(r"[ ]?\(([\p{Lu}][\p{Lu}\p{N}a-z]{1,14})\)", text[c.end : c.end + 20])
         if after and c.agency_id is None and not _not_an_acronym_of(after.group(1)):
             s = c.end + after.start(1)
-            extra.append(AgencyMention(s, s + len(after.group(1)), after.group(1), c.family, c.place, agency_type=c.agency_type))
+            extra.append(
+                AgencyMention(s, s + len(after.group(1)), after.group(1), c.family, c.place, agency_type=c.agency_type)
+            )
     chosen = _longest_first(chosen + extra)
     return [c for c in chosen if c.text not in NOT_AGENCIES and len(c.text) > 1]
 

@@ -1,5 +1,5 @@
-"""PERSON entities by rule: names after roles and ranks, around speech verbs, and later short mentions of a
-name already seen in full; the role goes to ``Span._.title``, the full name to ``Span._.canonical``."""
+"""PERSON entities by rule: names after roles, ranks, honorifics and cues ("selaku", "bernama", speech and sport
+verbs), and later short mentions; the role goes to ``Span._.title``, the full name to ``Span._.canonical``."""
 
 from __future__ import annotations
 
@@ -10,13 +10,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
-from ..lang.titles import HONORIFICS, NOT_NAME_WORDS, RANKS, ROLE_HEADS
+from ..lang.titles import (
+    BALINESE_NAME_WORDS,
+    DEGREE_RE,
+    HONORIFICS,
+    NAME_CUE_HONORIFICS,
+    NOT_NAME_WORDS,
+    RANKS,
+    ROLE_HEADS,
+    SPORT_CUES,
+    TERRITORY_LEVELS,
+)
+from ..normalize.places import abbreviations, gazetteer, place_key
 from ..spans import add_entities, in_skipped_zone
 
 # Verbs of saying that follow the speaker ("kata Ben Yuda") or precede the statement ("Budi mengatakan").
 SPEECH_BEFORE_NAME: frozenset[str] = frozenset(
     """kata ujar ungkap jelas tutur tegas imbuh tambah sebut ucap terang papar pungkas lanjut tandas beber
-    cetus katanya sambung timpal pesan harap ajak""".split()
+    cetus katanya sambung timpal pesan harap ajak tutup tukas kunci akhiri""".split()
 )
 SPEECH_AFTER_NAME: frozenset[str] = frozenset(
     """mengatakan menjelaskan menegaskan menyampaikan mengungkapkan menuturkan menambahkan menyebutkan
@@ -26,7 +37,11 @@ SPEECH_AFTER_NAME: frozenset[str] = frozenset(
 )
 _CONNECTORS = frozenset({"dan", "di", "&", "/", "(", ")", "-", "pada"})
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS) | {"S", "Hj", "KH"}
-_RANK_FIRST = frozenset(r.split()[0] for r in RANKS)
+# Ranks are also written in capitals ("IPTU", "KOMBES").
+_RANK_FIRST = frozenset(r.split()[0] for r in RANKS) | frozenset(r.split()[0].upper() for r in RANKS)
+_QUOTES = frozenset({'"', "“", "”", "'", "’"})
+# Words before which a name cued by an honorific is a street, hospital or campus ("Jalan Ir. H. Juanda").
+_NOT_PERSON_BEFORE = frozenset({"Jalan", "Jl", "RSUD", "RS", "Sakit", "Universitas", "Stadion", "Gedung", "Bandara"})
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
 _BLOCK_LABELS = frozenset({"AGENCY", "PLACE", "DATE"})
 
@@ -69,6 +84,10 @@ def _name_run(toks: list[_Tok], i: int, *, max_words: int = 4) -> int:
     words = 0
     while j < len(toks) and words < max_words:
         t = toks[j]
+        if t.text == "I" and words == 0 and j + 1 < len(toks) and toks[j + 1].text in BALINESE_NAME_WORDS:
+            j += 1  # "I Gusti Agung ...": the marker does not count as a word
+            max_words += 1
+            continue
         if len(t.text) == 1 and t.text.isupper() and j + 1 < len(toks) and toks[j + 1].text == ".":
             if (t.text in {"H", "S"} and words == 0) or words > 0:
                 break
@@ -131,17 +150,38 @@ def _from_role(text: str, toks: list[_Tok], i: int, known: list[str]) -> PersonM
         k = _skip_prefixes(toks, end + 1)
         n_end = _name_run(toks, k)
         if n_end > k and (n_end == len(toks) or not toks[n_end].text[:1].isupper()):
-            return PersonMention(toks[k].start, toks[n_end - 1].end, text[toks[k].start : toks[n_end - 1].end],
-                                 _clean_role(text[toks[i].start : toks[end - 1].end]))
+            return _mention(text, toks, k, n_end, _clean_role(text[toks[i].start : toks[end - 1].end]))
+    # "Kabid Intelijen, Kanwil Kemenkumham Sumsel Budi Santoso": the role goes on through an agency.
+    if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].blocked:
+        end = _role_end(toks, end)
     # A rank splits role and name: "Kapolda Kaltim Irjen Pol Imam Sugianto".
     for r in range(i + 1, end):
         if toks[r].text in _RANK_FIRST or toks[r].text in {"Dr", "H", "Hj", "Ir", "Drs"}:
             k = _skip_prefixes(toks, r)
             n_end = _name_run(toks, k)
             if n_end > k:
-                return PersonMention(toks[k].start, toks[n_end - 1].end, text[toks[k].start : toks[n_end - 1].end],
-                                     _clean_role(text[toks[i].start : toks[r - 1].end]))
+                return _mention(text, toks, k, n_end, _clean_role(text[toks[i].start : toks[r - 1].end]))
             return None
+    # Right after an agency or a place the boundary is certain: "Kepala Kantor Imigrasi X Budi Santoso di Medan".
+    for r in range(i + 1, end - 1):
+        if toks[r].blocked and not toks[r + 1].blocked:
+            k = r + 1
+            n_end = _name_run(toks, k, max_words=5)
+            if n_end > k and (n_end == len(toks) or _ends_name(toks[n_end])):
+                return _mention(text, toks, k, n_end, _clean_role(text[toks[i].start : toks[r].end]))
+            break
+    # A territorial role names its place first: "Camat Medan Marelan Budi Santoso".
+    for r in range(i, end - 1):
+        level = TERRITORY_LEVELS.get(toks[r].text)
+        if level is None or toks[r + 1].blocked:
+            continue
+        k = r + 1 + _place_length(toks, r + 1, end, level)
+        if k == r + 1:
+            continue
+        n_end = _name_run(toks, k, max_words=5)
+        if n_end > k and (n_end == len(toks) or _ends_name(toks[n_end])):
+            return _mention(text, toks, k, n_end, _clean_role(text[toks[i].start : toks[k - 1].end]))
+        return None
     # Otherwise the name is the trailing run of words that cannot be part of the role.
     k = end
     while k > i + 1 and _is_name_word(toks[k - 1]) and end - k < 5:
@@ -162,9 +202,117 @@ def _from_role(text: str, toks: list[_Tok], i: int, known: list[str]) -> PersonM
     return PersonMention(toks[k].start, toks[end - 1].end, run, _clean_role(text[toks[i].start : toks[k].start]))
 
 
+def _name_stops(text: str, toks: list[_Tok], n_end: int) -> bool:
+    """True when the name run that ends before ``toks[n_end]`` is complete (a degree may follow it)."""
+    return n_end == len(toks) or _ends_name(toks[n_end]) or DEGREE_RE.match(text, toks[n_end - 1].end) is not None
+
+
+def _mention(text: str, toks: list[_Tok], k: int, end: int, title: str | None) -> PersonMention:
+    """The mention of the tokens ``toks[k:end]``."""
+    return PersonMention(toks[k].start, toks[end - 1].end, text[toks[k].start : toks[end - 1].end], title)
+
+
+def _ends_name(t: _Tok) -> bool:
+    """True when ``t`` cannot continue a name: punctuation, a lowercase word, an entity."""
+    return t.blocked or not t.text[:1].isupper()
+
+
+def _place_length(toks: list[_Tok], k: int, end: int, level: str) -> int:
+    """How many tokens from ``toks[k]`` (before ``end``, leaving one) name a gazetteer place of ``level``."""
+    gaz = gazetteer()
+    for n in range(min(4, end - k - 1), 0, -1):
+        words = toks[k : k + n]
+        if not all(w.text[:1].isupper() and w.text.isalpha() for w in words):
+            continue
+        name = " ".join(w.text for w in words)
+        code = abbreviations().get(name)
+        codes = (code,) if code else gaz.by_key.get(place_key(name), ())
+        if any(gaz.regions[c].level == level for c in codes):
+            return n
+    return 0
+
+
 def _clean_role(role: str) -> str | None:
     role = regex.sub(r"[\s,(]+$", "", role).strip()
     return role or None
+
+
+_DEGREE_AT_END = regex.compile(rf"(?:{DEGREE_RE.pattern})[ ,]*$")
+
+
+def _name_before(text: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """Token range of a name that ends right before ``toks[i]``, past a degree ("Budi, S.Sos selaku")."""
+    prefix = text[: toks[i].start].rstrip()
+    while (m := _DEGREE_AT_END.search(prefix)) is not None and m.start() > 0:
+        prefix = prefix[: m.start()].rstrip(" ,")
+    j = i
+    while j > 0 and toks[j - 1].start >= len(prefix):
+        j -= 1
+    k = j
+    while k > 0 and j - k < 5:
+        t = toks[k - 1]
+        if _is_name_word(t) and t.text != "I":
+            k -= 1
+        elif t.text == "." and k > 1 and len(toks[k - 2].text) == 1 and toks[k - 2].text.isupper():
+            k -= 2  # an initial: "A. Maria"
+        elif t.text == "I" and k < j and toks[k].text in BALINESE_NAME_WORDS:
+            k -= 1
+        else:
+            break
+    while k < j and toks[k].text in {"H", "S"} and k + 1 < j and toks[k + 1].text == ".":
+        k += 2  # "H." is Haji, not an initial
+    if k >= j or len(toks[j - 1].text) == 1 or toks[k].text == ".":
+        return None
+    if k > 0 and toks[k - 1].text[:1].isupper() and not _is_boundary(toks[k - 1]):
+        return None
+    return k, j
+
+
+def _is_boundary(t: _Tok) -> bool:
+    """True when ``t`` may stand right before a name: an entity, a rank or honorific, punctuation."""
+    return t.blocked or t.text in _RANK_FIRST or t.text in _HONORIFIC_WORDS or not t.text[:1].isalnum()
+
+
+def _name_list(text: str, toks: list[_Tok], k: int) -> list[PersonMention]:
+    """Names listed from ``toks[k]``: "Budi Santoso, Andi Wijaya dan Rudi" after a cue of sport."""
+    out: list[PersonMention] = []
+    while k < len(toks):
+        n_end = _name_run(toks, k)
+        if n_end == k or (n_end < len(toks) and not _ends_name(toks[n_end])):
+            break
+        out.append(_mention(text, toks, k, n_end, None))
+        k = n_end
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].text == "dan":
+            k += 2
+        elif k < len(toks) and toks[k].text in {",", "dan", "serta"}:
+            k += 1
+        else:
+            break
+    return out
+
+
+_AGE_OR_MINUTE = regex.compile(r"\((?:\d{1,2}(?:[ ]tahun)?|\d{1,3}(?:\+\d)?['’])\)")
+
+
+def _after_descriptor(text: str, toks: list[_Tok], k: int) -> PersonMention | None:
+    """The name after a lowercase description of the speaker: "tutur seorang pedagang di Pasar X, Budi."."""
+    j = k
+    while j < len(toks) and j - k < 10 and (toks[j].blocked or toks[j].text.islower()):
+        j += 1
+    if j == k or j + 1 >= len(toks) or toks[j].text != "," or not toks[k].text.islower():
+        return None
+    n_start = _skip_prefixes(toks, j + 1)
+    n_end = _name_run(toks, n_start)
+    if n_end == n_start or (n_end < len(toks) and toks[n_end].text not in {".", ",", "\n"}):
+        return None
+    return _mention(text, toks, n_start, n_end, _clean_role(text[toks[k].start : toks[j - 1].end]))
+
+
+def _is_place_name(name: str) -> bool:
+    """True when ``name`` is a province or regency of the gazetteer, or a short form of one ("Sumut")."""
+    gaz = gazetteer()
+    codes = gaz.by_key.get(place_key(name), ())
+    return name in abbreviations() or any(gaz.regions[c].level in {"province", "regency"} for c in codes)
 
 
 def find_person_mentions(doc: Doc) -> list[PersonMention]:
@@ -175,7 +323,7 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     known: list[str] = []
 
     def add(m: PersonMention | None) -> None:
-        if m is None or in_skipped_zone(doc, m.start, m.end):
+        if m is None or in_skipped_zone(doc, m.start, m.end) or any(f.start == m.start for f in found):
             return
         found.append(m)
         if m.name not in known:
@@ -184,7 +332,8 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     for _pass in range(2):
         for i, t in enumerate(toks):
             w = t.text
-            if w.casefold() in SPEECH_BEFORE_NAME and w.islower():
+            prev = toks[i - 1].text if i > 0 else "\n"
+            if w.casefold() in SPEECH_BEFORE_NAME and (w.islower() or (w.istitle() and prev in _QUOTES)):
                 k = i + 1
                 if k < len(toks) and toks[k].text in ROLE_HEADS:
                     add(_from_role(text, toks, k, known))
@@ -192,7 +341,37 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
                 k = _skip_prefixes(toks, k)
                 n_end = _name_run(toks, k)
                 if n_end > k and (n_end == len(toks) or not toks[n_end].text[:1].isupper()):
-                    add(PersonMention(toks[k].start, toks[n_end - 1].end, text[toks[k].start : toks[n_end - 1].end], None))
+                    add(_mention(text, toks, k, n_end, None))
+                elif n_end == k:
+                    add(_after_descriptor(text, toks, k))
+            elif w in {"selaku", "bernama"} and 0 < i < len(toks) - 1:
+                if w == "selaku":  # "Budi Santoso selaku Kepala Desa ..."
+                    rng = _name_before(text, toks, i)
+                    if rng is not None:
+                        k, j = rng
+                        role = _clean_role(text[toks[i + 1].start : toks[_role_end(toks, i) - 1].end])
+                        add(_mention(text, toks, k, j, role))
+                else:  # "seorang perekrut bernama Budi Santoso"
+                    k = _skip_prefixes(toks, i + 1)
+                    n_end = _name_run(toks, k)
+                    if n_end > k and (n_end == len(toks) or _ends_name(toks[n_end])):
+                        add(_mention(text, toks, k, n_end, None))
+            elif w.casefold() in SPORT_CUES and (w.islower() or prev in {".", "\n"} or i == 0):
+                k = i + 2 if i + 2 < len(toks) and toks[i + 1].text == "silang" else i + 1
+                for m in _name_list(text, toks, k):
+                    add(m)
+            elif w in NAME_CUE_HONORIFICS and prev not in _NOT_PERSON_BEFORE and not (i > 0 and toks[i - 1].blocked):
+                # "Drs. Ikram", "Prof. Dr. Sari Dewi": these titles only stand before a person's name.
+                k = _skip_prefixes(toks, i)
+                n_end = _name_run(toks, k)
+                if n_end > k and _name_stops(text, toks, n_end):
+                    add(_mention(text, toks, k, n_end, None))
+            elif w == "(" and i > 0 and _is_name_word(toks[i - 1]) and _AGE_OR_MINUTE.match(text, t.start):
+                # "Budi Santoso (21), warga ...", "Budi Santoso (62')": an age or a minute of play.
+                rng = _name_before(text, toks, i)
+                if rng is not None and not _is_place_name(text[toks[rng[0]].start : toks[rng[1] - 1].end]):
+                    k, j = rng
+                    add(_mention(text, toks, k, j, None))
             elif w == "Menurut" and i + 1 < len(toks):
                 k = i + 1
                 if toks[k].text in ROLE_HEADS:
@@ -201,15 +380,17 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
                 k = _skip_prefixes(toks, k)
                 n_end = _name_run(toks, k)
                 if n_end > k and n_end < len(toks) and toks[n_end].text == ",":
-                    add(PersonMention(toks[k].start, toks[n_end - 1].end, text[toks[k].start : toks[n_end - 1].end], None))
+                    add(_mention(text, toks, k, n_end, None))
             elif w in SPEECH_AFTER_NAME and i > 0:
                 k = i
                 while k > 0 and _is_name_word(toks[k - 1]) and i - k < 4:
                     k -= 1
-                if k < i and (k == 0 or not toks[k - 1].text[:1].isupper() or toks[k - 1].text in {'"', "“", ",", "."}):
-                    prev = toks[k - 1].text if k > 0 else "."
-                    if prev in {".", ",", '"', "“", "”", "\n"} or prev.islower() or k == 0 or text[toks[k - 1].end : toks[k].start].count("\n"):
-                        add(PersonMention(toks[k].start, toks[i - 1].end, text[toks[k].start : toks[i - 1].end], None))
+                if k < i and (k == 0 or not toks[k - 1].text[:1].isupper() or toks[k - 1].blocked
+                              or toks[k - 1].text in {'"', "“", ",", "."}):
+                    before = toks[k - 1] if k > 0 else None
+                    if (before is None or before.blocked or before.text in {".", ",", '"', "“", "”"}
+                            or before.text.islower() or "\n" in text[before.end : toks[k].start]):
+                        add(_mention(text, toks, k, i, None))
             elif w == "," and i > 0 and i + 1 < len(toks) and toks[i + 1].text in ROLE_HEADS:
                 # Apposition: "oleh Rendani Wijaya, Kepala Seksi ...".
                 k = i
@@ -217,8 +398,17 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
                     k -= 1
                 if k < i and (k == 0 or not toks[k - 1].text[:1].isupper()):
                     role = _clean_role(text[toks[i + 1].start : toks[_role_end(toks, i + 1) - 1].end])
-                    add(PersonMention(toks[k].start, toks[i - 1].end, text[toks[k].start : toks[i - 1].end], role))
-            elif w in ROLE_HEADS and (i == 0 or toks[i - 1].text not in ROLE_HEADS):
+                    add(_mention(text, toks, k, i, role))
+            elif w in ROLE_HEADS and (i == 0 or toks[i - 1].text not in ROLE_HEADS) and prev != "selaku":
+                # In a list of speakers: ", Budi Santoso Koordinator Program ...".
+                k = i
+                while k > 0 and _is_name_word(toks[k - 1]) and i - k < 4:
+                    k -= 1
+                name = text[toks[k].start : toks[i - 1].end] if k < i else ""
+                if i - k >= 2 and toks[k - 1].text in {",", ")"} and not _is_place_name(name):
+                    role = _clean_role(text[t.start : toks[_role_end(toks, i) - 1].end])
+                    add(PersonMention(toks[k].start, toks[i - 1].end, name, role))
+                    continue
                 add(_from_role(text, toks, i, known))
         if _pass == 0:
             found.clear()

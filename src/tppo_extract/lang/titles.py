@@ -44,7 +44,8 @@ PREFIX_RE: Final[regex.Pattern[str]] = regex.compile(
 
 # Academic degrees written after a name: ", S.H., M.H.", " S.Sos", ", M.Si".
 DEGREE_RE: Final[regex.Pattern[str]] = regex.compile(
-    r"(?:,?[ ](?:S|M|D|Dr)\.?[ ]?[\p{Lu}\p{Ll}]{1,5}\.?(?:[ ]?[\p{Lu}\p{Ll}]{1,4}\.)?|,?[ ](?:SH|MH|MM|MSi|MBA|MA|PhD|Ph\.D\.?))(?![\p{L}])"
+    r"(?:,?[ ](?:S|M|D|Dr)\.?[ ]?[\p{Lu}\p{Ll}]{1,5}\.?(?:[ ]?[\p{Lu}\p{Ll}]{1,4}\.)?"
+    r"|,?[ ](?:SH|MH|MM|MSi|MBA|MA|PhD|Ph\.D\.?))(?![\p{L}])"
 )
 
 # Capitalised words that are never (part of) a person's name in these articles: sentence openers,
@@ -66,7 +67,34 @@ NOT_NAME_WORDS: Final[frozenset[str]] = frozenset(
     Afrika Eropa Amerika Australia Filipina Vietnam Laos China Tiongkok Brunei Terima Kasih Selamat Pagi
     Demikian Oleh Karena Itu Kata Ujar Jelas Tegas Ungkap Tutur Sebut Tambah Imbuh Ucap Pesan Harap Lanjut
     Hasil Pemasyarakatan Babinsa Bhabinkamtibmas Pelaksana Harian Anak Perempuan Pasar Masyarakat Pemerintah
-    Kepolisian Polisi Pemohon Petugas Tersangka Korban Pelaku Tim Dalam Upaya Sosialisasi Pada Berita Terkini Lihat Simak Klik Artikel Tag Tags Halaman Share Bagikan""".split()
+    Kepolisian Polisi Pemohon Petugas Tersangka Korban Pelaku Tim Dalam Upaya Sosialisasi Pada Berita Terkini
+    Lihat Simak Klik Artikel Tag Tags Halaman Share Bagikan Timnas Piala Liga Stadion Klub Tendangan Gol Babak
+    Jalan Jl Gedung Rumah Sakit RSUD Universitas Pasal Nomor""".split()
+)
+
+
+# Territorial words of a role and the gazetteer level of the place name that follows them
+# ("Camat Medan Marelan", "Kepala Desa Sukamaju", "Bupati Bantul").
+TERRITORY_LEVELS: Final[dict[str, str]] = {
+    "Camat": "district", "Kecamatan": "district", "Lurah": "village", "Kades": "village", "Desa": "village",
+    "Kelurahan": "village", "Sekdes": "village", "Bupati": "regency", "Wabup": "regency", "Walikota": "regency",
+    "Kabupaten": "regency", "Kota": "regency", "Gubernur": "province", "Wagub": "province", "Provinsi": "province",
+}
+
+# Balinese names open with a gender marker ("I", "Ni") and then caste or birth-order words
+# ("I Gusti Agung ...", "I Made ...", "Ni Luh Putu ..."); "I" alone is a name word only before one of these.
+BALINESE_NAME_WORDS: Final[frozenset[str]] = frozenset(
+    """Gusti Agung Made Wayan Nyoman Ketut Putu Komang Kadek Gede Luh Ayu Ngurah Bagus Dewa Nengah Desak
+    Ida Anak Cokorda Tjokorda Gde Kade Nyoman Iluh Sang Dewi Oka""".split()
+)
+
+# Honorifics and degrees that only stand before a person's name: "Drs. Ikram", "Prof. Sari".
+NAME_CUE_HONORIFICS: Final[frozenset[str]] = frozenset({"Prof", "Dr", "dr", "Drs", "Dra", "Ir", "Hj", "KH"})
+
+# Words of football reports after which players' and coaches' names follow, alone or in a list.
+SPORT_CUES: Final[frozenset[str]] = frozenset(
+    """gol pemain pelatih kiper penyerang bek gelandang striker tendangan sundulan umpan menggantikan
+    memasukkan digantikan asuhan dicetak""".split()
 )
 
 

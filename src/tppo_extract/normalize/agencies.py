@@ -116,7 +116,8 @@ _CLASS_DIGIT = {"1": "I", "2": "II", "3": "III"}
 def expand_abbreviations(text: str) -> str:
     """``text`` with known short forms ("Kanim", "Sumsel", "Jaktim") replaced by their expansion."""
     table = _abbreviations()
-    return _WORD.sub(lambda m: table.get(m.group(0), m.group(0)), text)
+    expanded: str = _WORD.sub(lambda m: table.get(m.group(0), m.group(0)), text)
+    return expanded
 
 
 def canonical_name(text: str) -> str:
