@@ -1,0 +1,150 @@
+"""Reading article files: encodings, size and binary checks, HTML to plain text, and PATH specs.
+
+The text returned is what the pipeline sees, so every offset refers to it. For HTML input that is the
+extracted plain text, not the markup.
+"""
+
+from __future__ import annotations
+
+import codecs
+import glob
+import html
+import re
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Final
+
+from ..errors import InputError
+
+DEFAULT_MAX_BYTES: Final[int] = 5 * 1024 * 1024
+HTML_SUFFIXES: Final[frozenset[str]] = frozenset({".html", ".htm", ".xhtml"})
+TEXT_GLOB: Final[str] = "*.txt"
+
+# C0 controls other than tab, newline, carriage return and form feed; a text with many is not text.
+_CONTROL: Final[re.Pattern[str]] = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML_START: Final[re.Pattern[str]] = re.compile(r"\A\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+
+
+def read_text(path: str | Path, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The text of the article file ``path``.
+
+    UTF-8 (a BOM is dropped), UTF-16 with a BOM, else cp1252 when UTF-8 fails. Line ends are kept as
+    they are. HTML (by suffix or by its first tag) is converted to plain text. Raises
+    :class:`~tppo_extract.errors.InputError` for a missing, empty, binary or too large file.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "no such file; check the path")
+    if p.is_dir():
+        raise InputError(p, "is a directory; pass a file, or use iter_paths() to expand a folder")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(p, f"file is too large ({size} bytes > {max_bytes}); split it or raise max_bytes")
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(p, f"cannot read the file: {exc.strerror or exc}") from exc
+    text = decode_bytes(raw, source=p)
+    if p.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text):
+        text = html_to_text(text)
+    if not text.strip():
+        raise InputError(p, "file is empty (no text after decoding)")
+    return text
+
+
+def decode_bytes(raw: bytes, *, source: str | Path = "<bytes>") -> str:
+    """Decode ``raw`` as :func:`read_text` does; raise InputError for empty or binary data."""
+    if not raw.strip():
+        raise InputError(source, "file is empty")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(source, f"invalid UTF-16 ({exc.reason}); re-save the file as UTF-8") from exc
+    else:
+        if b"\x00" in raw:
+            raise InputError(source, "binary file (NUL bytes); pass a UTF-8 text or HTML file")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    source, "cannot decode as UTF-8 or cp1252 (binary file?); re-save the file as UTF-8"
+                ) from exc
+    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise InputError(source, "binary file (control characters); pass a UTF-8 text or HTML file")
+    return text
+
+
+_BLOCK_TAGS: Final[frozenset[str]] = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "blockquote",
+     "section", "article", "header", "footer", "figure", "figcaption", "hr", "pre", "dd", "dt", "dl"}
+)
+_DROP_TAGS: Final[frozenset[str]] = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object"}
+)
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._dropping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP_TAGS:
+            self._dropping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP_TAGS:
+            self._dropping = max(0, self._dropping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._dropping:
+            # Line breaks inside HTML source are layout, not paragraphs.
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML page: block elements become line breaks (paragraphs separated by a blank
+    line), script/style/head dropped, entities unescaped."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = html.unescape("".join(parser.parts)).replace("\xa0", " ")
+    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    out = "\n".join(lines)
+    out = re.sub(r"\n{2,}", "\n\n", out)
+    return out.strip() + "\n" if out.strip() else ""
+
+
+def iter_paths(specs: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand PATH specs: a file, a folder (its ``*.txt`` files, recursively, sorted) or a glob pattern.
+
+    Raises :class:`~tppo_extract.errors.InputError` for a spec that names nothing.
+    """
+    for spec in specs:
+        p = Path(spec)
+        if p.is_file():
+            yield p
+        elif p.is_dir():
+            yield from sorted(q for q in p.rglob(TEXT_GLOB) if q.is_file())
+        elif glob.has_magic(str(spec)):
+            matches = sorted(Path(m) for m in glob.glob(str(spec), recursive=True))
+            files = [m for m in matches if m.is_file()]
+            if not files:
+                raise InputError(spec, "the pattern matches no file")
+            yield from files
+        else:
+            raise InputError(spec, "no such file or folder")

@@ -1,0 +1,206 @@
+"""Zoning a news page: headline, bylines, captions and page furniture apart from the body text.
+
+Works on the raw text, line by line. Zones tile the text: in order, without gaps or overlaps, each
+line's trailing white space belonging to the zone before it. Nothing is deleted.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from ..types import ZoneDict
+
+# (kind, label, pattern) tried in order on the stripped line; the first match decides.
+_LINE_RULES: Final[tuple[tuple[str, str, regex.Pattern[str]], ...]] = tuple(
+    (kind, label, regex.compile(pattern, regex.IGNORECASE | regex.VERSION1))
+    for kind, label, pattern in (
+        ("furniture", "read_also", r"^baca\s+(?:juga|pula|selengkapnya)\b"),
+        ("furniture", "read_also", r"^(?:artikel|berita)\s+terkait\b"),
+        ("furniture", "google_news", r"^(?:cek|ikuti|simak|baca)\b.{0,60}\bgoogle\s*news\b"),
+        ("furniture", "google_news", r"^google\s*news$"),
+        ("furniture", "share", r"^(?:simak|ikuti|follow|gabung|bergabung|join|dapatkan|subscribe|berlangganan|"
+         r"eksplorasi|download|unduh)\b.{0,120}\b(?:whatsapp|channel|telegram|google|instagram|youtube|"
+         r"tiktok|facebook|twitter|email|e-mail|aplikasi|konten|kami|berita terbaru|update)\b"),
+        ("furniture", "share", r"^(?:ikuti|follow)\s+(?:kami|berita\s+lainnya|us)\b"),
+        ("furniture", "share", r"^(?:share|bagikan|tweet|salin\s+tautan|copy\s+link)\b.{0,40}$"),
+        ("furniture", "advert", r"^(?:advertisement|iklan|scroll\s+(?:to|untuk)\b.*|ads)$"),
+        ("furniture", "toc", r"^(?:daftar\s+isi|table\s+of\s+contents)$"),
+        ("furniture", "copyright", r"^(?:copyright|hak\s+cipta)\b|^©"),
+        ("furniture", "source", r"^sumber\s*:"),
+        ("furniture", "tags", r"^(?:tags?|topik|kata\s+kunci)\s*:"),
+        ("furniture", "separator", r"^[\p{Pd}*_=~•·#+.\s]+$"),
+        ("furniture", "timestamp", r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"),
+        ("furniture", "timestamp", r"^(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+)?"
+         r"\d{1,2}\s+\p{L}+\s+\d{4}(?:\s*[,|]?\s*\d{1,2}[.:]\d{2}(?:\s*(?:wib|wita|wit))?)?(?:\s+\d+)?$"),
+        ("byline", "credit", r"^(?:editor|pewarta|penulis|reporter|wartawan|redaktur|penyunting|kontributor|"
+         r"fotografer|foto\s+dan\s+teks|teks|laporan|liputan|penerjemah|translator)\s*:"),
+        ("byline", "initials", r"^\(\s*[\p{Ll}\d]{2,6}(?:\s*/\s*[\p{Ll}\d]{2,6})*\s*\)$"),
+        ("caption", "photo",
+         r"^\(?\s*(?:foto|photo|ilustrasi|dok\.?|dokumentasi|istimewa|capture|tangkapan\s+layar)\b"),
+        ("caption", "photo", r"^[\p{Pd}]\s*(?:istimewa|dok\.?|foto|ilustrasi|dokumentasi)\b.{0,60}$"),
+        ("caption", "photo", r"\((?:antara|foto|dok\.?|ist)\s*/[^()\n]{1,80}\)$"),
+        ("caption", "photo", r"\b(?:foto|photo)\s*:\s*[^.]{1,60}$"),
+        ("caption", "photo", r"\s[\p{Pd}]\p{Lu}[\p{L} .]{1,40}[\p{Pd}]$"),
+    )
+)
+
+# A read-also header alone on its line is followed by a list of linked titles ("- Judul ...").
+_READ_ALSO_HEADER: Final[regex.Pattern[str]] = regex.compile(r"^baca\s+juga\s*:?$", regex.IGNORECASE)
+_LIST_ITEM: Final[regex.Pattern[str]] = regex.compile(r"^[\p{Pd}•*·]\s+\S")
+_TOPIC_TAGS: Final[regex.Pattern[str]] = regex.compile(r"^id\s+[^.!?]*(?:,[^,.!?]*){3,}$")
+_TRAILING_STARS: Final[regex.Pattern[str]] = regex.compile(r"\s*\*{3,}\s*$")
+_TRAILING_INITIALS: Final[regex.Pattern[str]] = regex.compile(
+    r"(?<=[.!?\"”])\s*\(\s*[\p{Ll}\d]{2,6}(?:\s*/\s*[\p{Ll}\d]{2,6})*\s*\)\s*$"
+)
+_FINAL_PUNCT: Final[str] = ".!?,;:\u2013\u2014-"
+_QUOTES: Final[str] = "\"'“”‘’"
+_MAX_HEADLINE_CHARS: Final[int] = 200
+_MAX_HEADLINE_WORDS: Final[int] = 25
+_MIN_HEADLINE_WORDS: Final[int] = 3
+
+
+def find_zones(text: str) -> list[ZoneDict]:
+    """The zones of ``text``: consecutive, covering every character, one or more per line."""
+    lines = _lines(text)
+    labels: list[tuple[str, str]] = [_classify(text[s:e].strip()) for s, e in lines]
+    _mark_read_also_lists(text, lines, labels)
+    _mark_headlines(text, lines, labels)
+    zones: list[ZoneDict] = []
+    for (start, end), (kind, label) in zip(lines, labels, strict=True):
+        zones.extend(_split_tail(text, start, end, kind, label))
+    return _tile(zones, len(text))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line's stripped content."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(raw) + 1
+    return out
+
+
+def _classify(line: str) -> tuple[str, str]:
+    for kind, label, pattern in _LINE_RULES:
+        if pattern.search(line):
+            return kind, label
+    if _TOPIC_TAGS.match(line):
+        return "furniture", "tags"
+    return "body", "paragraph"
+
+
+def _mark_read_also_lists(text: str, lines: list[tuple[int, int]], labels: list[tuple[str, str]]) -> None:
+    in_list = False
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if _READ_ALSO_HEADER.match(line):
+            in_list = True
+        elif in_list and _LIST_ITEM.match(line):
+            labels[i] = ("furniture", "read_also")
+        else:
+            in_list = False
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def is_headline_like(line: str) -> bool:
+    """A short title line: a few words, starting with a capital, digit or quote, without final
+    punctuation."""
+    words = line.split()
+    core = line.rstrip(_QUOTES + " *")
+    return (
+        _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS
+        and len(line) <= _MAX_HEADLINE_CHARS
+        and bool(core)
+        and core[-1] not in _FINAL_PUNCT
+        and (line[0].isupper() or line[0].isdigit() or line[0] in _QUOTES)
+    )
+
+
+def _mark_headlines(text: str, lines: list[tuple[int, int]], labels: list[tuple[str, str]]) -> None:
+    body = [i for i, (kind, _) in enumerate(labels) if kind == "body"]
+    if not body:
+        return
+    first = body[0]
+    headline: str | None = None
+    if is_headline_like(text[slice(*lines[first])]) and len(body) > 1:
+        labels[first] = ("headline", "title")
+        headline = _norm(text[slice(*lines[first])])
+        # Short title-like lines between the headline and the first paragraph are subtitles or
+        # captions of the lead photo; repeats of the headline are the page's second title.
+        for i in body[1:]:
+            line = text[slice(*lines[i])]
+            if _norm(line) == headline:
+                labels[i] = ("headline", "repeated")
+            elif is_headline_like(line) and i != body[-1]:
+                labels[i] = ("caption", "top_line")
+            else:
+                break
+    for i in body:
+        if labels[i][0] == "body" and headline is not None and _norm(text[slice(*lines[i])]) == headline:
+            labels[i] = ("headline", "repeated")
+    # Title lines between paragraphs are the article's own subheadings.
+    body = [i for i, (kind, _) in enumerate(labels) if kind == "body"]
+    for i in body[1:-1]:
+        if is_headline_like(text[slice(*lines[i])]):
+            labels[i] = ("headline", "subheading")
+    # A title line near the end followed by a date line and furniture only is the page's title repeated.
+    last_body = [i for i, (kind, _) in enumerate(labels) if kind == "body"]
+    if last_body:
+        i = last_body[-1]
+        after = labels[i + 1 :]
+        if (
+            after
+            and after[0] == ("furniture", "timestamp")
+            and is_headline_like(text[slice(*lines[i])])
+            and all(kind != "body" for kind, _ in after)
+        ):
+            labels[i] = ("headline", "repeated")
+
+
+def _split_tail(text: str, start: int, end: int, kind: str, label: str) -> list[ZoneDict]:
+    """The zone of one line, with a trailing "***" or "(abc)" credit split off a body line."""
+    line = text[start:end]
+    if kind == "body":
+        stars = _TRAILING_STARS.search(line)
+        if stars and stars.start() > 0:
+            cut = start + stars.start() + (len(stars.group()) - len(stars.group().lstrip()))
+            return [_zone(start, cut, kind, label), _zone(cut, end, "furniture", "separator")]
+        initials = _TRAILING_INITIALS.search(line)
+        if initials and initials.start() > 0:
+            cut = start + initials.start() + (len(initials.group()) - len(initials.group().lstrip()))
+            return [_zone(start, cut, kind, label), _zone(cut, end, "byline", "initials")]
+    return [_zone(start, end, kind, label)]
+
+
+def _zone(start: int, end: int, kind: str, label: str) -> ZoneDict:
+    return {"start": start, "end": end, "kind": kind, "label": label}
+
+
+def _tile(zones: list[ZoneDict], length: int) -> list[ZoneDict]:
+    """Stretch the zones over the white space between them so that they cover [0, length)."""
+    if not zones:
+        return [_zone(0, length, "body", "paragraph")] if length else []
+    zones[0]["start"] = 0
+    for prev, nxt in zip(zones, zones[1:], strict=False):
+        prev["end"] = nxt["start"]
+    zones[-1]["end"] = length
+    return zones
+
+
+def check_tiling(zones: list[ZoneDict], length: int) -> bool:
+    """True when ``zones`` are in order, non-empty, and cover [0, length) exactly."""
+    pos = 0
+    for z in zones:
+        if z["start"] != pos or z["end"] <= z["start"]:
+            return False
+        pos = z["end"]
+    return pos == length

@@ -1,0 +1,82 @@
+"""Tests of the news tokenizer ``tppo_extract.Tokenizer.v1``."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from tppo_extract.lang.tokenizer import create_tokenizer
+
+
+def _build() -> Language:
+    nlp = spacy.blank("id")
+    nlp.tokenizer = create_tokenizer()(nlp)
+    return nlp
+
+
+# Built once: building the exception table takes seconds.
+_NLP = _build()
+
+
+@pytest.fixture(scope="module")
+def tok() -> Language:
+    return _NLP
+
+
+def words(nlp: Language, text: str) -> list[str]:
+    return [t.text for t in nlp(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pada 12/3/2024 lalu", ["pada", "12/3/2024", "lalu"]),
+        ("pada 12/03/2024.", ["pada", "12/03/2024", "."]),
+        ("Selasa (27/6) malam", ["Selasa", "(", "27/6", ")", "malam"]),
+        ("Jumat, (26/7/2024).", ["Jumat", ",", "(", "26/7/2024", ")", "."]),
+        ("naik Rp1,5 juta", ["naik", "Rp", "1,5", "juta"]),
+        ("warga-warga desa", ["warga-warga", "desa"]),
+        ("berhati-hati dan non-prosedural", ["berhati-hati", "dan", "non-prosedural"]),
+        ("BACA JUGA:Kemenkumham Gelar", ["BACA", "JUGA", ":", "Kemenkumham", "Gelar"]),
+        ("“Kami siap,” ujarnya.", ["“", "Kami", "siap", ",", "”", "ujarnya", "."]),
+        ('"Kami" dan \'mereka\'', ['"', "Kami", '"', "dan", "'", "mereka", "'"]),
+        ("Kantor Imigrasi Kelas I Bogor", ["Kantor", "Imigrasi", "Kelas", "I", "Bogor"]),
+        ("Kantor Imigrasi Kelas I.", ["Kantor", "Imigrasi", "Kelas", "I", "."]),
+        ("Lapas Kelas II.", ["Lapas", "Kelas", "II", "."]),
+        ("kasus TPPO, kata dia", ["kasus", "TPPO", ",", "kata", "dia"]),
+        ("BP2MI, BP3MI, P4MI dan UPT BP2MI", ["BP2MI", ",", "BP3MI", ",", "P4MI", "dan", "UPT", "BP2MI"]),
+        ("menjadi 5,75%.", ["menjadi", "5,75", "%", "."]),
+        ("pukul 10.00 WIB.", ["pukul", "10.00", "WIB", "."]),
+        ("Belawan-Sumut se-Provinsi", ["Belawan", "-", "Sumut", "se", "-", "Provinsi"]),
+        ("Indonesia–Malaysia", ["Indonesia", "–", "Malaysia"]),
+        ('ujarnya."Kami', ["ujarnya", ".", '"', "Kami"]),
+        ("ujarnya.“Kami", ["ujarnya", ".", "“", "Kami"]),
+        ("Kombes Pol. Yusuf", ["Kombes", "Pol.", "Yusuf"]),
+        ("Brigjen Pol. Ali", ["Brigjen", "Pol.", "Ali"]),
+        ("M. Yusuf dan AKBP Ali", ["M.", "Yusuf", "dan", "AKBP", "Ali"]),
+    ],
+)
+def test_tokens(tok: Language, text: str, expected: list[str]) -> None:
+    assert words(tok, text) == expected
+
+
+@pytest.mark.parametrize(
+    "abbreviation",
+    ["Kab.", "Kec.", "Kel.", "Prov.", "Jl.", "No.", "dr.", "Dr.", "H.", "Hj.", "Drs.", "Ir.", "S.H.", "M.H.",
+     "S.Kom", "AKBP", "Pol.", "dll.", "dsb.", "a.n.", "u.p.", "tgl.", "M."],
+)
+def test_abbreviations_are_one_token(tok: Language, abbreviation: str) -> None:
+    assert words(tok, f"di {abbreviation} Bogor") == ["di", abbreviation, "Bogor"]
+
+
+_ALPHABET = st.sampled_from(list("aZ09 .,-–—/()“”\"':%*\n\r\t") + ["Kab.", "12/3", "Rp", "I.", "BP2MI"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_tokens_join_to_text(text: str) -> None:
+    doc = _NLP(text)
+    assert "".join(t.text_with_ws for t in doc) == text

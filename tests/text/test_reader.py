@@ -1,0 +1,96 @@
+"""Tests of text/reader.py: encodings, errors, HTML and PATH specs."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from tppo_extract.errors import InputError
+from tppo_extract.text.reader import html_to_text, iter_paths, read_text
+
+TEXT = "Kantor Imigrasi menunda keberangkatan 12 warga.\r\nMereka dipulangkan ke desa.\n"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),  # with BOM
+        codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+    ],
+)
+def test_decodes_utf8_and_utf16_keeping_line_ends(tmp_path: Path, raw: bytes) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes(raw)
+    assert read_text(p) == TEXT
+
+
+def test_falls_back_to_cp1252(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes("Kata “kutipan” – café".encode("cp1252"))
+    assert read_text(p) == "Kata “kutipan” – café"
+
+
+@pytest.mark.parametrize(
+    ("setup", "reason"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "directory"),
+        (lambda d: _write(d / "e.txt", b""), "empty"),
+        (lambda d: _write(d / "w.txt", b"  \n\n "), "empty"),
+        (lambda d: _write(d / "b.txt", b"PK\x03\x04\x00\x00binary"), "binary"),
+        (lambda d: _write(d / "u.txt", b"abc \x81\x8d\x8f\x90\x9d tidak terbaca"), "cannot decode"),
+        (lambda d: _write(d / "big.txt", b"a" * 2048), "too large"),
+    ],
+)
+def test_input_errors(tmp_path: Path, setup: object, reason: str) -> None:
+    path = setup(tmp_path)  # type: ignore[operator]
+    with pytest.raises(InputError) as info:
+        read_text(path, max_bytes=1024)
+    assert reason in info.value.reason
+    assert info.value.source == str(path)
+
+
+def _write(p: Path, raw: bytes) -> Path:
+    p.write_bytes(raw)
+    return p
+
+
+def test_html_to_text(tmp_path: Path) -> None:
+    markup = (
+        "<!DOCTYPE html><html><head><title>Judul tab</title><style>p{color:red}</style></head><body>"
+        "<h1>Imigrasi Gelar Sosialisasi</h1><script>var x = 1;</script>"
+        "<p>Kantor Imigrasi &amp; BP2MI\n   menggelar sosialisasi.<br>Warga hadir.</p>"
+        "<ul><li>Satu</li><li>Dua</li></ul></body></html>"
+    )
+    p = tmp_path / "a.html"
+    p.write_text(markup, encoding="utf-8")
+    text = read_text(p)
+    assert text == (
+        "Imigrasi Gelar Sosialisasi\n\nKantor Imigrasi & BP2MI menggelar sosialisasi.\nWarga hadir.\n\nSatu\n\nDua\n"
+    )
+    assert "Judul tab" not in text and "var x" not in text and "color" not in text
+    # sniffed by content too
+    q = tmp_path / "b.txt"
+    q.write_text(markup, encoding="utf-8")
+    assert read_text(q) == text
+
+
+def test_html_to_text_empty_page() -> None:
+    assert html_to_text("<html><script>x</script></html>") == ""
+
+
+def test_iter_paths(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for name in ("b.txt", "a.txt", "sub/c.txt", "note.md"):
+        (tmp_path / name).write_text("isi", encoding="utf-8")
+    assert [p.name for p in iter_paths([tmp_path])] == ["a.txt", "b.txt", "c.txt"]
+    assert [p.name for p in iter_paths([tmp_path / "note.md"])] == ["note.md"]
+    assert [p.name for p in iter_paths([str(tmp_path / "*.txt")])] == ["a.txt", "b.txt"]
+    with pytest.raises(InputError, match="no such file"):
+        list(iter_paths([tmp_path / "nothing.txt"]))
+    with pytest.raises(InputError, match="matches no file"):
+        list(iter_paths([str(tmp_path / "*.csv")]))
