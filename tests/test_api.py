@@ -103,3 +103,15 @@ def test_jsonl_and_tables_round_trip(tmp_path: Path, sample_text: str) -> None:
 def test_public_names() -> None:
     for name in tppo_extract.__all__:
         assert hasattr(tppo_extract, name)
+
+
+def test_dask_engine_gives_the_same_records(nlp: Language, sample_text: str) -> None:
+    pytest.importorskip("dask")
+    import dask
+
+    items = [Item(text=sample_text, doc_id=f"d{i}") for i in range(3)] + [Item(path="/nonexistent.txt", doc_id="x")]
+    local = list(iter_results(items, nlp=nlp))
+    with dask.config.set(scheduler="synchronous"):
+        distributed = list(iter_results(items, engine="dask", batch_size=2))
+    assert [r.article for r in distributed] == [r.article for r in local]
+    assert [r.ok for r in distributed] == [True, True, True, False]

@@ -85,3 +85,11 @@ def test_pipeline_sets_entities(nlp: Language) -> None:
     kanim = next(e for e in doc.ents if e.text == "Kanim Jaktim")
     assert kanim._.canonical == "Kantor Imigrasi Jakarta Timur"
     assert kanim._.agency_type == "immigration_office"
+
+
+def test_headline_unit_stops_after_known_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Disnakertrans Garut Siapkan Pelatihan Kader Desa\n\nDisnakertrans Garut akan melatih kader desa."
+    doc = nlp(text)
+    agencies = [e.text for e in doc.ents if e.label_ == "AGENCY"]
+    assert agencies == ["Disnakertrans Garut", "Disnakertrans Garut"]
+    assert {e._.canonical for e in doc.ents if e.label_ == "AGENCY"} == {"Dinas Tenaga Kerja dan Transmigrasi Garut"}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable
 
@@ -21,6 +22,7 @@ from ..normalize.agencies import (
     load_agencies,
     parent_chain,
 )
+from ..normalize.places import link_place
 from ..spans import add_entities, in_skipped_zone
 from .persons import SPEECH_AFTER_NAME
 
@@ -318,6 +320,7 @@ def find_agencies(doc: Doc, *, bare_immigration: bool = True) -> list[Span]:
         for m in find_agency_mentions(text, bare_immigration=bare_immigration)
         if not in_skipped_zone(doc, m.start, m.end) and not _is_outlet(doc, m)
     ]
+    mentions = [_trim_headline_place(doc, m) for m in mentions]
     resolve_agencies(mentions)
     spans: list[Span] = []
     for m in mentions:
@@ -330,6 +333,29 @@ def find_agencies(doc: Doc, *, bare_immigration: bool = True) -> list[Span]:
         span._.parents = list(m.parents)
         spans.append(span)
     return spans
+
+
+def _trim_headline_place(doc: Doc, m: AgencyMention) -> AgencyMention:
+    """In a title-case headline, cut the place part of a unit after its longest known place prefix.
+
+    Headlines capitalise every word, so "Disnakertrans Cianjur Siapkan Pelatihan" would otherwise read
+    as a unit of "Cianjur Siapkan Pelatihan". Only headlines: in body text a longer unknown place name
+    ("Tanjung Balai Karimun") must not be cut back to a known shorter one.
+    """
+    words = m.place.split()
+    if len(words) < 2 or not m.text.endswith(m.place) or not in_skipped_zone(doc, m.start, m.end, _HEADLINE):
+        return m
+    if link_place(m.place) is not None:
+        return m
+    for n in range(len(words) - 1, 0, -1):
+        prefix = " ".join(words[:n])
+        if link_place(prefix) is not None:
+            end = m.end - (len(m.place) - len(prefix))
+            return dataclasses.replace(m, end=end, text=doc.text[m.start : end], place=prefix)
+    return m
+
+
+_HEADLINE = frozenset({"headline"})
 
 
 def _is_outlet(doc: Doc, m: AgencyMention) -> bool:
