@@ -234,7 +234,8 @@ def _iter_dask(prepared: Iterator[Item | Result], *, batch_size: int, config: st
         return [_process_item(nlp, it) for it in part]
 
     npart = max(1, (len(items) + batch_size - 1) // batch_size)
-    done = iter(db.from_sequence(items, npartitions=npart).map_partitions(run_partition).compute())
+    bag = db.from_sequence(items, npartitions=npart)  # type: ignore[no-untyped-call]
+    done = iter(bag.map_partitions(run_partition).compute())
     for e in entries:
         yield e if isinstance(e, Result) else next(done)
 
