@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
+from ..lang.speech import VERBS_AFTER_NAME
 from ..lang.titles import ROLE_HEADS
 from ..normalize.agencies import (
     AgencyEntry,
@@ -24,7 +25,6 @@ from ..normalize.agencies import (
 )
 from ..normalize.places import link_place
 from ..spans import add_entities, in_skipped_zone
-from .persons import SPEECH_AFTER_NAME
 
 # Capitalised words that end the place part of a unit's name: function words, and the verbs and nouns that
 # title-case headlines put right after a name ("Imigrasi Entikong Gelar Sosialisasi").
@@ -235,7 +235,7 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
     if (
         len(words) >= 3
         and next_word is not None
-        and next_word.group(1) in SPEECH_AFTER_NAME
+        and next_word.group(1) in VERBS_AFTER_NAME
         and any(w in ROLE_HEADS for w in regex.findall(r"[\p{L}.]+", window))
         and words[-2] not in _PLACE_TAIL_WORDS
         and words[-1] not in _PLACE_TAIL_WORDS

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
+from ..lang.speech import VERBS_AFTER_NAME
 from ..lang.titles import (
     BALINESE_NAME_WORDS,
     DEGREE_RE,
@@ -28,12 +29,6 @@ from ..spans import add_entities, in_skipped_zone
 SPEECH_BEFORE_NAME: frozenset[str] = frozenset(
     """kata ujar ungkap jelas tutur tegas imbuh tambah sebut ucap terang papar pungkas lanjut tandas beber
     cetus katanya sambung timpal pesan harap ajak tutup tukas kunci akhiri""".split()
-)
-SPEECH_AFTER_NAME: frozenset[str] = frozenset(
-    """mengatakan menjelaskan menegaskan menyampaikan mengungkapkan menuturkan menambahkan menyebutkan
-    menyebut mengimbau berharap menilai meminta mengakui memaparkan menerangkan membenarkan bilang
-    mengajak mengapresiasi menyatakan mengingatkan mengharapkan memastikan menekankan merinci melanjutkan
-    menyampaikan berpesan mengaku menuturkan""".split()
 )
 _CONNECTORS = frozenset({"dan", "di", "&", "/", "(", ")", "-", "pada"})
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS) | {"S", "Hj", "KH"}
@@ -381,7 +376,7 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
                 n_end = _name_run(toks, k)
                 if n_end > k and n_end < len(toks) and toks[n_end].text == ",":
                     add(_mention(text, toks, k, n_end, None))
-            elif w in SPEECH_AFTER_NAME and i > 0:
+            elif w in VERBS_AFTER_NAME and i > 0:
                 k = i
                 while k > 0 and _is_name_word(toks[k - 1]) and i - k < 4:
                     k -= 1

@@ -107,6 +107,12 @@ STRONG_VERBS: Final[tuple[str, ...]] = (
 WEAK_VERBS: Final[frozenset[str]] = frozenset({"menyampaikan", "meminta", "mengajak", "memastikan", "mengingatkan"})
 
 # Passive cues that take the speaker after them: "Dikatakan Budi, ...", "Disampaikan Kepala Dinas, ...".
+# Verbs after which the words before are a speaker's name ("Budi mengatakan"): the speech verbs plus
+# a few that report a person acting as a speaker without introducing a quote.
+VERBS_AFTER_NAME: Final[frozenset[str]] = (
+    frozenset(STRONG_VERBS) | WEAK_VERBS | frozenset({"merinci", "bilang", "membenarkan", "mengapresiasi"})
+)
+
 PASSIVE_CUES: Final[tuple[str, ...]] = (
     "Dikatakan",
     "Disampaikan",
