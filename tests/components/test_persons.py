@@ -119,3 +119,17 @@ def test_names_after_agencies(blank: Language, text: str, agency: str, expected:
     doc.ents = [span]
     found = [(m.name, m.title) for m in find_person_mentions(doc)]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harga beras naik. Dewi Lestari, pemilik warung di Tebet, mengurangi porsi.", ["Dewi Lestari"]),
+        ("Rudi Hartono, warga Desa Sukamaju, mengaku pernah ditawari kerja.", ["Rudi Hartono"]),
+        ("Selain itu, warga diminta waspada.", []),
+        ("Di pasar, pedagang mengeluh.", []),
+    ],
+)
+def test_appositive_occupation(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == expected

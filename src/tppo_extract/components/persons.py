@@ -17,6 +17,7 @@ from ..lang.titles import (
     HONORIFICS,
     NAME_CUE_HONORIFICS,
     NOT_NAME_WORDS,
+    OCCUPATION_HEADS,
     RANKS,
     ROLE_HEADS,
     SPORT_CUES,
@@ -339,6 +340,19 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
                     add(_mention(text, toks, k, n_end, None))
                 elif n_end == k:
                     add(_after_descriptor(text, toks, k))
+            elif w in OCCUPATION_HEADS and i >= 3 and prev == ",":
+                # An ordinary person introduced by apposition at the start of a sentence:
+                # "Sri Wahyuni, pemilik warung di Cawang, ...". Two name words at least, so that
+                # "Selain itu," or a lone capitalised word is never taken.
+                k = i - 1
+                while k > 0 and _is_name_word(toks[k - 1]) and i - 1 - k < 4:
+                    k -= 1
+                starts_sentence = k == 0 or toks[k - 1].text in {".", "\n", '"', "”"} or text[
+                    toks[k - 1].end : toks[k].start
+                ].count("\n")
+                if i - 1 - k >= 2 and starts_sentence:
+                    role = _clean_role(text[t.start : toks[_role_end(toks, i) - 1].end])
+                    add(PersonMention(toks[k].start, toks[i - 2].end, text[toks[k].start : toks[i - 2].end], role))
             elif w in {"selaku", "bernama"} and 0 < i < len(toks) - 1:
                 if w == "selaku":  # "Budi Santoso selaku Kepala Desa ..."
                     rng = _name_before(text, toks, i)

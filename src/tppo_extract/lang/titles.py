@@ -17,6 +17,13 @@ ROLE_HEADS: Final[frozenset[str]] = frozenset(
     Kadinsos Pimpinan Kakorwil Pejabat Analis Petugas Pemeriksa""".split()
 )
 
+# Lower-case nouns that describe an ordinary person in apposition to their name ("Sri, pemilik warung").
+OCCUPATION_HEADS: Final[frozenset[str]] = frozenset(
+    """pemilik pedagang warga petani nelayan sopir buruh pelajar siswa siswi mahasiswa mahasiswi guru dosen
+    karyawan karyawati pengusaha pekerja korban ibu ayah orang tokoh perwakilan pengemudi penjual pembeli
+    pengunjung penumpang calon mantan relawan""".split()
+)
+
 # Role heads that name a territory right after them ("Camat Medan Marelan", "Bupati Indramayu").
 TERRITORIAL_HEADS: Final[frozenset[str]] = frozenset(
     "Camat Lurah Kades Bupati Wabup Gubernur Wagub Walikota Sekdes Sekda".split()
