@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from tppo_extract.components.actions import (
     annotate_actions,
+    attendance_count,
     compile_pattern,
     confidence,
     find_actions,
@@ -160,6 +161,16 @@ def test_status(blank: Language, sentence: str, status: str) -> None:
         ("Kantor itu menunda keberangkatan ratusan orang.", "menunda", None),
         ("Pada 12 Maret kantor itu menunda keberangkatan warga.", "menunda", None),
         ("Dua puluh lima orang ditunda keberangkatannya.", "ditunda", 25),
+        # the audience of the act, introduced by a preposition, however long the object before it
+        (
+            "Petugas memberikan penyuluhan tentang bahaya perekrutan ilegal dan syarat kerja resmi di luar negeri "
+            "kepada sekitar 75 warga yang datang ke aula kecamatan.",
+            "penyuluhan",
+            75,
+        ),
+        ("Dinas itu akan menggelar bimbingan teknis bagi 45 kepala desa dari seluruh kecamatan.", "bimbingan", 45),
+        ("Tim itu mengadakan edukasi yang diikuti 120 peserta dari tiga kampus.", "edukasi", 120),
+        ("Imigrasi memberi sosialisasi kepada 300 siswa SMK.", "sosialisasi", 300),
     ],
 )
 def test_count(sentence: str, trigger: str, count: int | None) -> None:
@@ -398,3 +409,79 @@ def test_trigger_takes_the_count_that_follows(blank: Language, sentence: str, tr
     doc = _doc(blank, sentence, [])
     (a,) = find_actions(doc)
     assert _text(doc, a["trigger"]) == trigger
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Sebanyak 180 pelajar mengikuti kegiatan tersebut.", 180),
+        ("Sekitar 40 perangkat desa hadir dalam acara itu.", 40),
+        ("Acara itu diikuti banyak warga.", None),
+        ("Sebanyak 180 paspor ditolak tahun lalu.", None),  # no turnout: another act's figure
+    ],
+)
+def test_attendance_count(sentence: str, count: int | None) -> None:
+    assert attendance_count(sentence, sentence=(0, len(sentence))) == count
+
+
+def test_turnout_in_the_next_sentence_is_the_count(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO. Imigrasi Ende menggelar sosialisasi di aula sekolah. Sebanyak 90 siswa mengikuti acara itu."
+    )
+    doc = _doc(blank, text, [("Imigrasi Ende", "AGENCY", {})])
+    (a,) = [x for x in find_actions(doc) if x["type"] == "awareness"]
+    assert a["count"] == 90
+
+
+def _dated(doc: Doc, place: str) -> Doc:
+    i = doc.text.index(place)
+    doc._.dateline = {"start": i, "end": i + len(place) + 1, "place": {"start": i, "end": i + len(place)},
+                      "outlet": None, "date": None, "date_value": None}  # fmt: skip
+    return doc
+
+
+def test_follow_up_act_takes_the_scene_not_the_dateline(blank: Language) -> None:
+    text = (
+        "ENDE - Imigrasi Ende menunda keberangkatan 5 WNI di Pelabuhan Ippi, Kabupaten Ende.\n"
+        "Selain itu, petugas juga melakukan wawancara mendalam terhadap para penumpang."
+    )
+    doc = _dated(
+        _doc(
+            blank,
+            text,
+            [
+                ("ENDE", "PLACE", {"level": "regency"}),
+                ("Imigrasi Ende", "AGENCY", {}),
+                ("Pelabuhan Ippi", "PLACE", {"level": "site"}),
+                ("Kabupaten Ende", "PLACE", {"level": "regency"}),
+            ],
+        ),
+        "ENDE",
+    )
+    acts = {a["type"]: a for a in find_actions(doc)}
+    assert _text(doc, acts["screening"]["locations"][0]) == "Pelabuhan Ippi"
+
+
+def test_dateline_place_is_the_last_resort(blank: Language) -> None:
+    text = "ENDE - Pencegahan TPPO terus berjalan.\nImigrasi Ende menunda keberangkatan 5 WNI pekan lalu."
+    doc = _dated(_doc(blank, text, [("ENDE", "PLACE", {"level": "regency"}), ("Imigrasi Ende", "AGENCY", {})]), "ENDE")
+    (a,) = find_actions(doc)
+    assert [_text(doc, x) for x in a["locations"]] == ["ENDE"]
+
+
+def test_earlier_place_of_the_paragraph_is_the_most_specific(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO. Imigrasi Bima menggelar sosialisasi di Aula Kantor Camat, Kota Bima, Senin. "
+        "Pada akhir acara, petugas menandatangani nota kesepahaman dengan pemerintah desa."
+    )
+    doc = _doc(
+        blank,
+        text,
+        [
+            ("Imigrasi Bima", "AGENCY", {}),
+            ("Aula Kantor Camat", "PLACE", {"level": "site"}),
+            ("Kota Bima", "PLACE", {"level": "regency"}),
+        ],
+    )
+    acts = {a["type"]: a for a in find_actions(doc)}
+    assert [_text(doc, x) for x in acts["agreement"]["locations"]] == ["Aula Kantor Camat"]

@@ -357,7 +357,8 @@ def _since_stop(text: str, lo: int, hi: int) -> str:
 _UNITS = (
     r"(?:orang|jiwa|PMI|CPMI|WNI|WNA|TKI|pekerja|calon|warga|permohonan|pemohon|paspor|dokumen|desa|"
     r"kelurahan|kalurahan|kecamatan|kabupaten|kasus|perkara|korban|tiket|peserta|penumpang|perempuan|anak|unit|"
-    r"tersangka|pelaku|laporan|titik|sekolah|kampung|personel|petugas|berkas|buku)"
+    r"tersangka|pelaku|laporan|titik|sekolah|kampung|personel|petugas|berkas|buku|siswa|pelajar|mahasiswa|"
+    r"santri|guru|keluarga|kepala\s+desa|perangkat\s+desa|tokoh|relawan|nelayan|pemuda|buruh)"
 )
 _NUM_WORDS: dict[str, int] = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
@@ -373,6 +374,14 @@ _COUNT = regex.compile(
     rf"(?<![\w/.,-])(?P<n>{_DIGITS}|{_WORD_NUM})(?![\w/]|[.,]\d)\s+(?:\(\d+\)\s+)?{_UNITS}\b", regex.IGNORECASE
 )
 _SEBANYAK = regex.compile(rf"\b(?:sebanyak|sejumlah|total|jumlah)\s+(?P<n>{_DIGITS}|{_WORD_NUM})\b", regex.IGNORECASE)
+
+
+# A count introduced as the audience or extent of the act: "kepada 250 siswa", "diikuti 60 peserta".
+_RECIPIENT = regex.compile(
+    r"\b(?:kepada|bagi|untuk|terhadap|diikuti(?:\s+oleh)?|dihadiri(?:\s+oleh)?|melibatkan|menyasar|menjangkau|"
+    r"sebanyak|sejumlah|sekitar|mencapai|total)\s+(?:(?:sekitar|sebanyak|kurang\s+lebih|lebih\s+dari|hampir)\s+)?$",
+    regex.IGNORECASE,
+)
 
 
 def parse_number(token: str) -> int | None:
@@ -418,6 +427,8 @@ def find_count(
         if n is None:
             continue
         d = distance(text, (m.start(), m.end()), trigger)
+        if _RECIPIENT.search(text, max(s0, m.start() - 25), m.start()):
+            d /= 3  # "sosialisasi ... kepada sekitar 80 warga": the act's audience, however far the verb
         if best is None or d < best[0]:
             best = (d, n)
     if best is not None and best[0] < 150:
@@ -426,6 +437,22 @@ def find_count(
         if (n := ok(m)) is not None:
             return n
     return None
+
+
+# "Sebanyak 250 siswa mengikuti kegiatan tersebut.": the next sentence gives the turnout of the act
+_ATTENDANCE = regex.compile(
+    rf"\W*(?:(?:sebanyak|sekitar|sejumlah|total|tercatat|ada|kurang\s+lebih|lebih\s+dari)\s+)*"
+    rf"(?P<n>{_DIGITS}|{_WORD_NUM})\s+{_UNITS}\b[^.;!?]*?\b(?:mengikuti|menghadiri|hadir|ikut|turut|menjadi\s+peserta)\b",
+    regex.IGNORECASE,
+)
+
+
+def attendance_count(text: str, *, sentence: tuple[int, int], blocked: Sequence[tuple[int, int]] = ()) -> int | None:
+    """The turnout a sentence opens with ("Sebanyak 250 siswa mengikuti ..."), for the act just before it."""
+    m = _ATTENDANCE.match(text, sentence[0], sentence[1])
+    if m is None or any(m.start("n") < e and s < m.end("n") for s, e in blocked):
+        return None
+    return parse_number(m.group("n"))
 
 
 _CLAUSE_BREAK = regex.compile(r"[;]|\b(?:sementara|sedangkan|namun|adapun)\b", regex.IGNORECASE)
@@ -517,12 +544,15 @@ def rank_places(
     sentence: tuple[int, int],
     paragraph: tuple[int, int],
     trigger: tuple[int, int],
+    scene: Sequence[CharSpan] = (),
     limit: int = 3,
 ) -> list[CharSpan]:
     """PLACE spans where the action happened, most specific first.
 
     The sentence's places (destinations after "ke"/"menuju" left out) by level, then distance to the
-    trigger; failing those the last place of the paragraph before the sentence; then the dateline place.
+    trigger; failing those the last place of the paragraph before the sentence; then ``scene``, the
+    places of the last action placed by its own text (follow-up acts happen where the story is); the
+    dateline place only as a last resort, since it names where the report was filed.
     """
     text = doc.text
     s0, s1 = sentence
@@ -555,10 +585,17 @@ def rank_places(
     chosen = sorted((e for e in in_sent if e not in appositive), key=order)
     if not chosen:
         p0 = paragraph[0]
-        earlier = [e for e in places if p0 <= e.start_char and e.end_char <= s0]
-        chosen = earlier[-1:]
+        earlier = [
+            e
+            for e in places
+            if p0 <= e.start_char and e.end_char <= s0 and not _DESTINATION.search(_before(text, e, p0))
+        ]
+        # the most specific of them, the latest on a tie: "di Hotel X, Mataram." then "Pada akhir acara, ..."
+        chosen = sorted(earlier, key=lambda e: (_LEVEL_RANK.get(str(e._.level), 2.5), -e.start_char))[:1]
     chosen += sorted(appositive, key=order)
     out = [_cs(e) for e in chosen[:limit]]
+    if not out:
+        out = [{"start": c["start"], "end": c["end"]} for c in scene[:limit]]
     dl = doc._.dateline
     if not out and dl and dl.get("place"):
         out.append({"start": int(dl["place"]["start"]), "end": int(dl["place"]["end"])})
@@ -735,7 +772,12 @@ def find_actions(doc: Doc, *, min_confidence: float = 0.0) -> list[ActionDict]:
     event = event_date(doc)
     records: list[_Found] = []
     previous: Span | None = None
-    for sent in _body_sentences(doc):
+    scene: list[CharSpan] = []
+    # a dateline shares the first paragraph's line, but where a report was filed sets no scene
+    dl = doc._.dateline
+    filed_at = int(dl["place"]["start"]) if dl and dl.get("place") else -1
+    sentences = list(_body_sentences(doc))
+    for s_idx, sent in enumerate(sentences):
         p_idx = _index_of(paragraphs, sent[0])
         paragraph = paragraphs[p_idx] if p_idx >= 0 else sent
         for t in find_triggers(text, sentence=sent):
@@ -747,9 +789,13 @@ def find_actions(doc: Doc, *, min_confidence: float = 0.0) -> list[ActionDict]:
             if is_generic(text, sentence=sent, trigger=trig):
                 continue
             actors = rank_actors(doc, sentence=sent, trigger=trig, previous=previous, main=main)
-            places = rank_places(doc, sentence=sent, paragraph=paragraph, trigger=trig)
+            places = rank_places(doc, sentence=sent, paragraph=paragraph, trigger=trig, scene=scene)
+            if places and paragraph[0] <= places[0]["start"] < sent[1] and places[0]["start"] != filed_at:
+                scene = places
             date = find_date(doc, sentence=sent, trigger=trig, paragraph=paragraph, event=event)
             count = find_count(text, sentence=sent, trigger=trig, blocked=dates_bounds)
+            if count is None and s_idx + 1 < len(sentences) and sentences[s_idx + 1][0] < paragraph[1]:
+                count = attendance_count(text, sentence=sentences[s_idx + 1], blocked=dates_bounds)
             rec: ActionDict = {
                 "type": t.type,
                 "trigger": {"start": t.start, "end": _object_end(text, t.end, sent[1])},
