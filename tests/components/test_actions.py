@@ -18,6 +18,7 @@ from tppo_extract.components.actions import (
     find_actions,
     find_count,
     find_triggers,
+    is_nominal,
     is_on_topic,
     load_triggers,
     parse_number,
@@ -485,3 +486,88 @@ def test_earlier_place_of_the_paragraph_is_the_most_specific(blank: Language) ->
     )
     acts = {a["type"]: a for a in find_actions(doc)}
     assert [_text(doc, x) for x in acts["agreement"]["locations"]] == ["Aula Kantor Camat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "nominal"),
+    [
+        ("Saat pemeriksaan, petugas menemukan paspor palsu.", "pemeriksaan", True),
+        ("Sosialisasi dilanjutkan dengan tanya jawab.", "Sosialisasi", True),
+        ("Upaya itu berupa pemeriksaan dokumen.", "pemeriksaan", True),
+        ("Petugas melakukan pemeriksaan dokumen.", "pemeriksaan", False),
+        ("Imigrasi telah melakukan juga penundaan keberangkatan.", "penundaan keberangkatan", False),
+        ("Petugas memberikan sosialisasi kepada warga.", "sosialisasi", False),
+        ("Imigrasi menunda keberangkatan dua warga.", "menunda keberangkatan", False),
+        ("Keberangkatan mereka ditunda petugas.", "ditunda", False),
+        ("Kantor Imigrasi berkoordinasi dengan polisi.", "berkoordinasi", False),
+    ],
+)
+def test_is_nominal(text: str, trigger: str, nominal: bool) -> None:
+    i = text.index(trigger)
+    assert is_nominal(text, start=i, end=i + len(trigger)) is nominal
+
+
+def test_nominal_restatement_joins_the_reported_act(blank: Language) -> None:
+    text = (
+        "Kantor Imigrasi Batam memberikan penyuluhan TPPO di balai desa.\n"
+        "Sejumlah warga bertanya tentang lowongan kerja di luar negeri.\n"
+        "Sosialisasi dilanjutkan dengan pemutaran film pendek."
+    )
+    doc = _doc(blank, text, [("Kantor Imigrasi Batam", "AGENCY", {})])
+    acts = find_actions(doc)
+    assert [(a["type"], _text(doc, a["trigger"])) for a in acts] == [("awareness", "penyuluhan")]
+
+
+def test_nominal_breakdown_joins_the_total(blank: Language) -> None:
+    text = (
+        "Kantor Imigrasi Batam menolak 200 permohonan paspor terkait TPPO.\n"
+        "Warga diminta mengurus dokumen dengan jujur.\n"
+        "Penolakan permohonan terhadap 50 pemohon terjadi karena dokumen palsu."
+    )
+    doc = _doc(blank, text, [("Kantor Imigrasi Batam", "AGENCY", {})])
+    acts = find_actions(doc)
+    assert [(a["type"], a["count"]) for a in acts] == [("document_refusal", 200)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a larger count is no part of the first act
+        "Sepanjang tahun, penundaan keberangkatan 300 orang tercatat di pelabuhan.",
+        # another agency named in the sentence carries out an act of its own
+        "Penundaan keberangkatan oleh Dinas Sosial Batam juga dilakukan di pelabuhan.",
+    ],
+)
+def test_nominal_with_larger_count_or_own_actor_stays_apart(blank: Language, second: str) -> None:
+    text = (
+        "Kantor Imigrasi Batam menunda keberangkatan 20 PMI terkait TPPO.\n"
+        "Warga diminta mengurus dokumen dengan jujur.\n" + second
+    )
+    ents = [("Kantor Imigrasi Batam", "AGENCY", {}), ("Dinas Sosial Batam", "AGENCY", {})]
+    doc = _doc(blank, text, [e for e in ents if e[0] in text])
+    assert [a["type"] for a in find_actions(doc)] == ["departure_prevention", "departure_prevention"]
+
+
+def test_counted_noun_then_another_noun_stays_apart(blank: Language) -> None:
+    text = (
+        "Upaya Kantor Imigrasi Batam berupa pemeriksaan terhadap 6 orang WNA dilakukan terkait TPPO.\n"
+        "Untuk BAP WNI jumlahnya ratusan."
+    )
+    doc = _doc(blank, text, [("Kantor Imigrasi Batam", "AGENCY", {})])
+    acts = find_actions(doc)
+    assert [(_text(doc, a["trigger"]), a["count"]) for a in acts] == [("pemeriksaan", 6), ("BAP", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Petugas menjelaskan cara memeriksa legalitas agen penyalur.", "screening"),
+        ("Dua pegawai ditunjuk sebagai pembina yang bertugas mendampingi perangkat desa.", "victim_assistance"),
+        ("Pertemuan itu menjadi wadah kolaborasi antarinstansi.", "coordination"),
+        ("Penolakan itu sebagai bagian dari pengawasan ketat terhadap warga asing.", "monitoring"),
+    ],
+)
+def test_procedure_and_role_are_no_act(blank: Language, sentence: str, type_: str) -> None:
+    text = "Upaya pencegahan TPPO dan perdagangan orang terus dilakukan. " + sentence
+    doc = _doc(blank, text, [])
+    assert type_ not in [a["type"] for a in find_actions(doc)]

@@ -312,6 +312,13 @@ _ADVICE = regex.compile(
     r"\b(?:mengimbau|imbauan|menghimbau|mengajak|meminta|agar|supaya|bertujuan|tujuan|tujuannya|guna)\b",
     regex.IGNORECASE,
 )
+# A procedure, a role or a frame names a kind of act, not an occasion of it: "cara memeriksa legalitas",
+# "syarat penundaan", "bertugas mendampingi", "wadah kolaborasi", "bagian dari pengawasan".
+_PROCEDURE = regex.compile(
+    r"\b(?:(?:tata\s+)?cara|syarat|prosedur|mekanisme|alur|bertugas|tugasnya|wadah|forum|sarana|"
+    r"bagian\s+dari)\s+$",
+    regex.IGNORECASE,
+)
 # Conditions and asides: "Jika perlu, ...", "Yang mana imigrasi membentuk ... agar ...".
 _CONDITIONAL_START = regex.compile(r"^\W*(?:jika|apabila|bila|kalau|seandainya|yang mana)\b", regex.IGNORECASE)
 
@@ -336,11 +343,13 @@ def action_status(text: str, *, sentence: tuple[int, int], trigger: tuple[int, i
 
 
 def is_generic(text: str, *, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
-    """True when a duty, condition or wish governs the trigger (no concrete act is reported)."""
+    """True when a duty, condition, wish or procedure governs the trigger (no concrete act is reported)."""
     s0, s1 = sentence
     if _CONDITIONAL_START.search(text[s0:s1]):
         return True
     if _COPULA_AFTER.search(text[trigger[1] : min(s1, trigger[1] + 40)]):
+        return True
+    if _PROCEDURE.search(text, max(s0, trigger[0] - 30), trigger[0]):
         return True
     if _ADVICE.search(_since_stop(text, max(s0, trigger[0] - 80), trigger[0])):
         return True
@@ -710,6 +719,47 @@ class _Found:
     paragraph: int
     rule: int
     mention: bool  # opened by a bare or anaphoric mention
+    nominal: bool = False  # the trigger is a noun phrase ("penundaan ...", "sosialisasi"), not a verb
+    own_actor: bool = True  # the first actor is named in the trigger's own sentence, not a fallback
+
+
+# Verbal prefixes: me- (active), di- (passive), ber- (intransitive), ter- (stative/accidental).
+_VERBAL = regex.compile(r"^(?:me|di|ber|ter)\w", regex.IGNORECASE)
+
+
+# "memberikan sosialisasi", "melakukan pemeriksaan", "telah melakukan penundaan": a support verb
+# (with its adverbs) right before a noun makes it the object of a reported act.
+_SUPPORT_VERB = regex.compile(
+    r"(?<!\w)(?:me|di)\w+(?:\s+(?:kembali|lagi|juga|pun|secara\s+\w+))?\s+$", regex.IGNORECASE
+)
+
+
+def is_nominal(text: str, *, start: int, end: int) -> bool:
+    """True when the trigger ``text[start:end]`` is a bare noun ("pemeriksaan", "sosialisasi", "Desa
+    Binaan"): no verbal prefix of its own and no verb right before it.
+
+    A noun names an act that a verb has usually reported already; only a verb reports a new one for sure.
+    """
+    if _VERBAL.match(text[start:end]):
+        return False
+    return not _SUPPORT_VERB.search(text, max(0, start - 40), start)
+
+
+def _restates(old: _Found, new: _Found) -> bool:
+    """True when ``new``, a nominal trigger, names ``old``'s act again: same type, same date (or none),
+    no larger count (a restatement may break the total down, never exceed it), and the same actor, or
+    an actor only borrowed from the sentences before."""
+    if old.nominal and old.rule != new.rule and old.record["count"] is not None:
+        # "pemeriksaan terhadap 6 WNA ..." then "BAP WNI ...": a counted noun is a tally, and another
+        # noun after it opens the next tally
+        return False
+    od, nd = old.record["date"], new.record["date"]
+    if od is not None and nd is not None and od["value"] != nd["value"]:
+        return False
+    oc, nc = old.record["count"], new.record["count"]
+    if oc is not None and nc is not None and nc > oc:
+        return False
+    return old.actor == new.actor or not new.own_actor
 
 
 def _add(records: list[_Found], new: _Found, text: str, t: TriggerMatch) -> None:
@@ -730,6 +780,13 @@ def _add(records: list[_Found], new: _Found, text: str, t: TriggerMatch) -> None
                 _fill(rec, f.record)
                 f.record, f.actor, f.paragraph, f.rule, f.mention = rec, new.actor, new.paragraph, new.rule, False
                 return
+    # "Saat pemeriksaan, ...", "Sosialisasi dilanjutkan ...": a noun naming the act of an earlier record
+    # describes that act (its course, its reasons, its parts), whatever counts or status it mentions
+    if new.nominal:
+        earlier = [f for f in same_type if _restates(f, new)]
+        if earlier:
+            _fill(earlier[0].record, {**rec, "count": None})
+            return
     # a later passive mention that adds no count ("keberangkatan mereka digagalkan") repeats an act,
     # whoever the fallbacks name as its actor
     passive = text[t.start : t.start + 2].lower() == "di" and rec["count"] is None
@@ -815,7 +872,16 @@ def find_actions(doc: Doc, *, min_confidence: float = 0.0) -> list[ActionDict]:
             }
             if rec["confidence"] < min_confidence:
                 continue
-            _add(records, _Found(rec, _key(actors[0]) if actors else "", p_idx, t.rule, t.mention), text, t)
+            found = _Found(
+                rec,
+                _key(actors[0]) if actors else "",
+                p_idx,
+                t.rule,
+                t.mention,
+                nominal=is_nominal(text, start=t.start, end=t.end),
+                own_actor=bool(actors) and sent[0] <= actors[0].start_char < sent[1],
+            )
+            _add(records, found, text, t)
         subj = sentence_subject(doc, sentence=sent)
         if subj is not None:
             previous = subj
