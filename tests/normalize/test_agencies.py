@@ -71,3 +71,13 @@ def test_group_short_forms_with_longest() -> None:
 def test_bare_head_without_office_stays_alone() -> None:
     groups = group_agencies([_m(5, "Imigrasi", "immigration_office", "")])
     assert len(groups) == 1 and groups[0].aliases == ["Imigrasi"]
+
+
+def test_region_short_forms_come_from_the_places_resource() -> None:
+    from tppo_extract.normalize.agencies import abbreviations, region_short_forms
+
+    forms = region_short_forms()
+    assert forms["Sumsel"] == "Sumatera Selatan"
+    assert forms["Jaktim"] == "Jakarta Timur"
+    assert "DKI" not in forms  # part of its own expansion
+    assert abbreviations()["Babel"] == "Bangka Belitung"  # the agencies file's own row wins

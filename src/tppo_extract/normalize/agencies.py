@@ -13,6 +13,8 @@ import regex
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..errors import ResourceError
+from .places import abbreviations as place_abbreviations
+from .places import bare_name, gazetteer
 
 _RESOURCE = "resources/agencies"
 
@@ -100,7 +102,26 @@ def _abbreviations() -> dict[str, str]:
         if len(parts) != 2 or not parts[0] or not parts[1]:
             raise ResourceError(f"{_RESOURCE}/abbreviations.tsv", f"line {number}: want SHORT<TAB>EXPANSION")
         table[parts[0]] = parts[1]
+    # Region short forms ("Sumsel", "Jaktim") are the places resource's; their expansion is the region's
+    # official name, so the two stages cannot disagree. This file's own rows win (unit heads, overrides).
+    for short, expansion in region_short_forms().items():
+        table.setdefault(short, expansion)
     return table
+
+
+def region_short_forms() -> dict[str, str]:
+    """One-word region short forms of the places resource with the region's name ("Sumsel" -> "Sumatera Selatan").
+
+    A form that is part of its own expansion ("DKI" -> "DKI Jakarta") is left out: expanding it would only
+    repeat words.
+    """
+    regions = gazetteer().regions
+    out: dict[str, str] = {}
+    for short, code in place_abbreviations().items():
+        name = bare_name(regions[code].name)
+        if " " not in short and short not in name.split():
+            out[short] = name
+    return out
 
 
 def abbreviations() -> dict[str, str]:
