@@ -79,5 +79,6 @@ def test_region_short_forms_come_from_the_places_resource() -> None:
     forms = region_short_forms()
     assert forms["Sumsel"] == "Sumatera Selatan"
     assert forms["Jaktim"] == "Jakarta Timur"
-    assert "DKI" not in forms  # part of its own expansion
+    assert "Jakarta" not in forms  # part of its own expansion
+    assert abbreviations()["DKI"] == "DKI"  # overridden: "DKI Jakarta" must not expand to a repeat
     assert abbreviations()["Babel"] == "Bangka Belitung"  # the agencies file's own row wins

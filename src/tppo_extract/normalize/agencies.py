@@ -112,8 +112,8 @@ def _abbreviations() -> dict[str, str]:
 def region_short_forms() -> dict[str, str]:
     """One-word region short forms of the places resource with the region's name ("Sumsel" -> "Sumatera Selatan").
 
-    A form that is part of its own expansion ("DKI" -> "DKI Jakarta") is left out: expanding it would only
-    repeat words.
+    A form that is part of its own expansion ("Jakarta" -> "Daerah Khusus Ibukota Jakarta") is left out:
+    expanding it would only repeat words.
     """
     regions = gazetteer().regions
     out: dict[str, str] = {}
