@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint bench eval clean
+.PHONY: setup demo test lint bench eval train clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,11 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py
+
+# Trains the tagger, lemmatizer, parser and NER on ../shared/data and writes models/id_tppo_core (about an hour
+# on 2 cores). Resumable: a stage whose output is in build/ is skipped; `make train TRAIN_ARGS=--fresh` redoes all.
+train: setup
+	$(BIN)/python scripts/train.py --shared $(SHARED) $(TRAIN_ARGS)
 
 eval: setup
 	@mkdir -p out
