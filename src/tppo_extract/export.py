@@ -28,6 +28,7 @@ from .records import (
     TextSpan,
     Zone,
 )
+from .spans import doc_text
 from .types import ActionDict, CharSpan, QuoteDict
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def entity_record(ent: Span) -> Entity:
     """The record of one entity span."""
     return Entity(
         label=ent.label_,
+        source=ent._.source or "rule",
         start=ent.start_char,
         end=ent.end_char,
         text=ent.text,
@@ -81,7 +83,7 @@ def _quote_record(text: str, q: QuoteDict) -> Quote:
 
 
 def _action_record(doc: Doc, ents: dict[tuple[int, int], Span], a: ActionDict) -> Action:
-    text = doc.text
+    text = doc_text(doc)
     actors = []
     for ref in a.get("actors", []):
         ent = ents.get((ref["start"], ref["end"]))
@@ -128,13 +130,13 @@ def _action_record(doc: Doc, ents: dict[tuple[int, int], Span], a: ActionDict) -
 def _title(doc: Doc) -> str | None:
     for z in doc._.zones or []:
         if z["kind"] == "headline":
-            return str(doc.text[z["start"] : z["end"]].strip()) or None
+            return str(doc_text(doc)[z["start"] : z["end"]].strip()) or None
     return None
 
 
 def doc_to_article(doc: Doc) -> Article:
     """Build the :class:`Article` record of a processed ``Doc``."""
-    text = doc.text
+    text = doc_text(doc)
     ents = _ent_index(doc)
     dl = doc._.dateline
     dateline = None

@@ -21,7 +21,7 @@ from ..constants import ACTION_TYPES, PLACE_LEVELS
 from ..errors import ResourceError
 from ..extensions import register_extensions
 from ..lang.morphology import forms_regex
-from ..spans import SKIP_KINDS, in_skipped_zone
+from ..spans import SKIP_KINDS, doc_text, in_skipped_zone
 from ..types import ActionDict, CharSpan, DateRefDict
 
 MAX_EVIDENCE = 600  # characters; the scorer ignores longer evidence
@@ -210,9 +210,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
             out.append((s.start_char + lead, s.start_char + len(text.rstrip())))
         return [(a, b) for a, b in out if b > a]
     spans: list[tuple[int, int]] = []
-    for m in _FALLBACK_SENT.finditer(doc.text):
+    for m in _FALLBACK_SENT.finditer(doc_text(doc)):
         a, b = m.start(), m.end()
-        seg = doc.text[a:b]
+        seg = doc_text(doc)[a:b]
         a += len(seg) - len(seg.lstrip())
         if b > a:
             spans.append((a, b))
@@ -522,7 +522,7 @@ def rank_actors(
     named first, partners after "dengan"/"kepada" left out); then the acting agency of the sentences
     before; then the article's main agency; then co-actors after "bersama".
     """
-    text = doc.text
+    text = doc_text(doc)
     s0, s1 = sentence
     agencies = [e for e in doc.ents if e.label_ == "AGENCY" and s0 <= e.start_char and e.end_char <= s1]
     agents = [e for e in agencies if _AGENT.search(_before(text, e, s0))]
@@ -542,7 +542,7 @@ def sentence_subject(doc: Doc, *, sentence: tuple[int, int]) -> Span | None:
     s0, s1 = sentence
     for e in doc.ents:
         if e.label_ == "AGENCY" and s0 <= e.start_char and e.end_char <= s1:
-            if not _PARTNER.search(_before(doc.text, e, s0)):
+            if not _PARTNER.search(_before(doc_text(doc), e, s0)):
                 return e
     return None
 
@@ -563,7 +563,7 @@ def rank_places(
     places of the last action placed by its own text (follow-up acts happen where the story is); the
     dateline place only as a last resort, since it names where the report was filed.
     """
-    text = doc.text
+    text = doc_text(doc)
     s0, s1 = sentence
     places = [
         e
@@ -634,7 +634,7 @@ def find_date(
         return event
     best = min(
         dates,
-        key=lambda e: (e._.value is None, distance(doc.text, (e.start_char, e.end_char), trigger)),
+        key=lambda e: (e._.value is None, distance(doc_text(doc), (e.start_char, e.end_char), trigger)),
     )
     value = best._.value
     return {"start": best.start_char, "end": best.end_char, "value": str(value) if value else None}
@@ -642,7 +642,7 @@ def find_date(
 
 def event_date(doc: Doc) -> DateRefDict | None:
     """The day the article reports on: its first body DATE of day granularity, in the first five lines."""
-    lines = paragraph_bounds(doc.text)
+    lines = paragraph_bounds(doc_text(doc))
     limit = lines[min(4, len(lines) - 1)][1] if lines else 0
     for e in doc.ents:
         if e.label_ != "DATE" or e.start_char >= limit:
@@ -815,7 +815,7 @@ def find_actions(doc: Doc, *, min_confidence: float = 0.0) -> list[ActionDict]:
     kept, its missing date, count or place filled in) when their dates and counts agree and they share a
     paragraph or a trigger rule; a bare mention ("Desa Binaan") joins any record of its type.
     """
-    text = doc.text
+    text = doc_text(doc)
     paragraphs = paragraph_bounds(text)
     agencies = [
         e
@@ -900,7 +900,7 @@ def annotate_actions(
     With ``require_topic`` an off-topic article (sports, prices, an ordinary immigration case) gets no
     actions at all; without it actions are kept but the article is still not relevant.
     """
-    on_topic = is_on_topic(doc.text, threshold=topic_threshold)
+    on_topic = is_on_topic(doc_text(doc), threshold=topic_threshold)
     actions = find_actions(doc, min_confidence=min_confidence) if (on_topic or not require_topic) else []
     doc._.actions = actions
     doc._.relevant = on_topic and bool(actions)

@@ -24,7 +24,7 @@ from ..normalize.agencies import (
     parent_chain,
 )
 from ..normalize.places import link_place
-from ..spans import add_entities, in_skipped_zone
+from ..spans import add_entities, doc_text, in_skipped_zone
 
 # Capitalised words that end the place part of a unit's name: function words, and the verbs and nouns that
 # title-case headlines put right after a name ("Imigrasi Entikong Gelar Sosialisasi").
@@ -314,7 +314,7 @@ def _pattern_parents(m: AgencyMention) -> list[str]:
 
 def find_agencies(doc: Doc, *, bare_immigration: bool = True) -> list[Span]:
     """AGENCY spans of ``doc`` with canonical name, id, type and parents set; not yet added to doc.ents."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = [
         m
         for m in find_agency_mentions(text, bare_immigration=bare_immigration)
@@ -351,7 +351,7 @@ def _trim_headline_place(doc: Doc, m: AgencyMention) -> AgencyMention:
         prefix = " ".join(words[:n])
         if link_place(prefix) is not None:
             end = m.end - (len(m.place) - len(prefix))
-            return dataclasses.replace(m, end=end, text=doc.text[m.start : end], place=prefix)
+            return dataclasses.replace(m, end=end, text=doc_text(doc)[m.start : end], place=prefix)
     return m
 
 

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..normalize.dates import normalize_date
+from ..spans import doc_text
 from ..text.dateline import find_dateline
 from ..text.zoning import find_zones
 from ..types import DatelineDict, ZoneDict
@@ -44,7 +45,7 @@ def apply_pub_date(doc: Doc, dateline: DatelineDict | None) -> None:
         return
     if dateline is None or dateline["date"] is None:
         return
-    value = normalize_date(doc.text[dateline["date"]["start"] : dateline["date"]["end"]], anchor=None)
+    value = normalize_date(doc_text(doc)[dateline["date"]["start"] : dateline["date"]["end"]], anchor=None)
     if value is not None and value.granularity == "day":
         doc._.pub_date = value.value
         doc._.pub_date_source = "dateline"
@@ -59,8 +60,8 @@ class DatelineReader:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        zones = list(doc._.zones) if doc._.zones is not None else find_zones(doc.text)
-        dateline = find_dateline(doc.text, zones)
+        zones = list(doc._.zones) if doc._.zones is not None else find_zones(doc_text(doc))
+        dateline = find_dateline(doc_text(doc), zones)
         doc._.dateline = dateline
         if dateline is not None:
             zones = carve_zone(zones, dateline["start"], dateline["end"], "dateline", "dateline")

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
 from ..normalize.dates import find_dates
-from ..spans import add_entities, in_skipped_zone
+from ..spans import add_entities, doc_text, in_skipped_zone
 
 LABEL = "DATE"
 
@@ -19,11 +19,11 @@ def date_spans(doc: Doc, *, include_times: bool = True, include_durations: bool 
     flags leave them out.
     """
     spans: list[Span] = []
-    for start, end, value in find_dates(doc.text, anchor=doc._.pub_date):
+    for start, end, value in find_dates(doc_text(doc), anchor=doc._.pub_date):
         if in_skipped_zone(doc, start, end):
             continue
         if value is None and not (include_times and include_durations):
-            is_time = any(ch.isdigit() for ch in doc.text[start:end])
+            is_time = any(ch.isdigit() for ch in doc_text(doc)[start:end])
             if (is_time and not include_times) or (not is_time and not include_durations):
                 continue
         # the tokenizer may glue a bracket or dash to a number ("(27/6)"); contract keeps the words

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..extensions import register_extensions
 from ..lang import speech
 from ..lang.titles import HONORIFICS, RANKS, ROLE_HEADS
-from ..spans import in_skipped_zone
+from ..spans import doc_text, in_skipped_zone
 from ..types import CharSpan, QuoteDict, SpeakerDict
 
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
@@ -374,7 +374,7 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
         return [(s.start_char, s.end_char) for s in doc.sents]
     out: list[tuple[int, int]] = []
     pos = 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         if line.strip():
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
@@ -407,7 +407,7 @@ def _looks_like_speech(text: str, start: int, end: int, q: DirectQuote, *, min_w
 
 
 def direct_quotes(doc: Doc, index: DocIndex, *, min_words: int) -> list[Found]:
-    text = doc.text
+    text = doc_text(doc)
     raw = find_direct_quotes(text)
     found: list[Found] = []
     i = 0
@@ -439,7 +439,7 @@ def direct_quotes(doc: Doc, index: DocIndex, *, min_words: int) -> list[Found]:
 
 
 def reported_quotes(doc: Doc, index: DocIndex, direct: list[Found], *, min_words: int) -> list[Found]:
-    text = doc.text
+    text = doc_text(doc)
     quoted = [(q.start - 1, q.end + 1) for q in direct]
 
     def inside_quote(pos: int) -> bool:
@@ -599,7 +599,7 @@ def find_quotes(doc: Doc, *, min_direct_words: int = 4, min_reported_words: int 
     index = index_doc(doc)
     direct = direct_quotes(doc, index, min_words=min_direct_words)
     reported = reported_quotes(doc, index, direct, min_words=min_reported_words)
-    return resolve_speakers(doc.text, direct + reported, index)
+    return resolve_speakers(doc_text(doc), direct + reported, index)
 
 
 class QuoteFinder:

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
+from ..spans import doc_text
 from ..text.zoning import find_zones
 from ..types import ZoneDict
 
@@ -32,7 +33,7 @@ class Zoner:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        set_zones(doc, find_zones(doc.text), spans_key=self.spans_key)
+        set_zones(doc, find_zones(doc_text(doc)), spans_key=self.spans_key)
         return doc
 
 
