@@ -38,25 +38,95 @@ DEFAULT_OUT = ROOT / "build" / "corpora"
 UD_DEV_EVERY = 10
 
 
-def convert_gsd2017(sent: Sentence) -> Sentence:
-    """Bring the 2017 GSD annotation closer to the revised one where the change is mechanical.
+# Learning how the 2017 GSD annotation maps to the current one, from the current-annotation sentences:
+# a function word is relabelled when both annotations are consistent about it (each at least DOMINANT of
+# its tokens, MIN_WORD tokens in the current data) and disagree ("akan": ADV/advmod in 2017, AUX/aux now).
+# Content words are left: a name word's relation depends on its place in the name.
+MIN_WORD = 5
+DOMINANT = 0.9
+FUNCTION_UPOS = frozenset({"AUX", "ADP", "SCONJ", "CCONJ", "PART", "DET", "PRON"})
+# The relations of multi-word expressions that the revision re-analysed: an arc with one of them in 2017
+# takes the label the current data give most often to an arc between the same parts of speech, in the same
+# direction, when at least MIN_PAIR such arcs are there.
+REANALYSED = frozenset({"flat", "compound"})
+MWE_LABELS = frozenset({"flat", "flat:name", "compound", "nmod", "amod", "appos"})
+MIN_PAIR = 10
 
-    The 2021 revision names a proper-noun ``flat`` ``flat:name`` and a ``yang`` relative clause
-    ``acl:relcl``; the 2017 file has neither subtype. Compounds were re-analysed case by case and are left.
+
+@dataclass
+class Conversion:
+    words: dict[str, tuple[str, str]]  # casefolded word -> (UPOS, relation) of the current annotation
+    arcs: dict[tuple[str, str, bool, str], str]  # (head UPOS, dependent UPOS, head first, 2017 relation) -> now
+
+
+def _dominant(counts: Counter[tuple[str, str]]) -> tuple[str, str] | None:
+    total = sum(counts.values())
+    (best, n), *_ = counts.most_common(1)
+    return best if n / total >= DOMINANT else None
+
+
+def learn_conversion(current: list[Sentence], old: list[Sentence]) -> Conversion:
+    """The relabelling of :func:`convert_gsd2017`, learnt by comparing the two annotations word by word."""
+    now_words: dict[str, Counter[tuple[str, str]]] = {}
+    old_words: dict[str, Counter[tuple[str, str]]] = {}
+    pairs: dict[tuple[str, str, bool], Counter[str]] = {}
+    for sents, table in ((current, now_words), (old, old_words)):
+        for s in sents:
+            for i, w in enumerate(s.words):
+                table.setdefault(w.casefold(), Counter())[(s.upos[i], s.deps[i])] += 1
+    for s in current:
+        for i, dep in enumerate(s.deps):
+            h = s.heads[i]
+            if dep in MWE_LABELS and h != i:
+                pairs.setdefault((s.upos[h], s.upos[i], h < i), Counter())[dep] += 1
+    words: dict[str, tuple[str, str]] = {}
+    for w, counts in now_words.items():
+        if sum(counts.values()) < MIN_WORD or w not in old_words:
+            continue
+        now, then = _dominant(counts), _dominant(old_words[w])
+        if now is None or then is None or now[0] not in FUNCTION_UPOS:
+            continue
+        if now != then and "ROOT" not in (now[1], then[1]):
+            words[w] = now
+    arcs: dict[tuple[str, str, bool, str], str] = {}
+    for (hp, dp, first), counts in pairs.items():
+        label, n = counts.most_common(1)[0]
+        if sum(counts.values()) >= MIN_PAIR:
+            for rel in REANALYSED:
+                arcs[(hp, dp, first, rel)] = label
+    return Conversion(words, arcs)
+
+
+def convert_gsd2017(sent: Sentence, conversion: Conversion | None = None) -> Sentence:
+    """Bring a 2017 GSD sentence to the revised annotation where the change can be stated.
+
+    Mechanical: the revision names a proper-noun ``flat`` ``flat:name`` and a ``yang`` relative clause
+    ``acl:relcl``; the 2017 file has neither subtype. Learnt (``conversion``, from :func:`learn_conversion`):
+    words whose analysis changed as a whole, and the re-analysed ``flat``/``compound`` arcs. Heads stay.
     """
     deps = list(sent.deps)
+    upos = list(sent.upos)
     for i, dep in enumerate(deps):
         head = sent.heads[i]
+        if conversion is not None and dep in REANALYSED and head != i:
+            key = (sent.upos[head], sent.upos[i], head < i, dep)
+            if key in conversion.arcs:
+                deps[i] = conversion.arcs[key]
+                continue
         if dep == "flat" and sent.upos[i] == "PROPN" and sent.upos[head] == "PROPN":
             deps[i] = "flat:name"
         elif dep == "acl" and any(
             sent.heads[j] == i and sent.words[j].casefold() == "yang" for j in range(len(sent.words))
         ):
             deps[i] = "acl:relcl"
+    if conversion is not None:
+        for i, w in enumerate(sent.words):
+            if (now := conversion.words.get(w.casefold())) is not None and deps[i] != "ROOT":
+                upos[i], deps[i] = now
     return Sentence(
         words=sent.words,
         spaces=sent.spaces,
-        upos=sent.upos,
+        upos=upos,
         lemmas=["" for _ in sent.words],
         feats=["" for _ in sent.words],
         heads=sent.heads,
@@ -140,6 +210,7 @@ def build(
     shared: Path,
     *,
     gsd2017: bool = True,
+    learn: bool = True,
     current_repeat: int = 1,
     ner_corpora: Iterable[str] = tuple(NER_CORPORA),
     ner_repeat: Mapping[str, int] | None = None,
@@ -194,7 +265,8 @@ def build(
     ]
     if gsd2017:
         old = read_conllu(ud / "UD_Indonesian-GSD" / "id-ud-train.v2.0-2017.conllu", keep_lemmas=False)
-        sources.append(("gsd/train-2017", [convert_gsd2017(s) for s in old]))
+        conversion = learn_conversion([s for _, sents in sources for s in sents], old) if learn else None
+        sources.append(("gsd/train-2017", [convert_gsd2017(s, conversion) for s in old]))
     seen: list[Sentence] = []
     for name, sents in sources:
         kept, n = dedupe(sents, [*ud_held, *seen])
@@ -215,6 +287,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--no-gsd2017", dest="gsd2017", action="store_false", help="leave out the 2017 GSD train")
+    ap.add_argument(
+        "--no-learnt-conversion",
+        dest="learn",
+        action="store_false",
+        help="convert the 2017 GSD train by the mechanical rules only",
+    )
     ap.add_argument(
         "--current-repeat", type=int, default=1, help="repeat the current-annotation UD sentences N times"
     )
@@ -242,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     c = build(
         args.shared,
         gsd2017=args.gsd2017,
+        learn=args.learn,
         current_repeat=args.current_repeat,
         ner_corpora=args.ner_corpora.split(","),
         ner_repeat=repeat,

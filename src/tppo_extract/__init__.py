@@ -68,17 +68,29 @@ def extract_many(
     errors: Literal["raise", "skip"] = "raise",
     nlp: Language | None = None,
     config: str | Path | None = None,
+    models: bool | str | Path = True,
+    model_entities: bool = False,
 ) -> Iterator[Article]:
     """Stream the :class:`Article` of each item, in order.
 
     An item is a text (``str``), a file (``pathlib.Path``), an :class:`Item` or a dict with ``text`` or
     ``path`` and optional ``doc_id`` and ``pub_date``. With ``errors="raise"`` the first input that cannot
     be read or processed raises :class:`InputError`; with ``"skip"`` it is logged and left out (use
-    :func:`iter_results` to get the failures as records).
+    :func:`iter_results` to get the failures as records). ``models=False`` runs the rules-only pipeline;
+    ``model_entities=True`` lets the trained NER's spans into the entities (see :func:`load`).
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
-    for res in iter_results(items, n_process=n_process, batch_size=batch_size, nlp=nlp, config=config):
+    results = iter_results(
+        items,
+        n_process=n_process,
+        batch_size=batch_size,
+        nlp=nlp,
+        config=config,
+        models=models,
+        model_entities=model_entities,
+    )
+    for res in results:
         if res.article is not None:
             yield res.article
         elif errors == "raise":

@@ -124,9 +124,15 @@ def _process_item(nlp: Language, item: Item) -> Result:
 _WORKER_NLP: Language | None = None
 
 
-def _init_worker(config: str | None) -> None:
+def _pipeline(config: str | Path | None, models: bool | str | Path, model_entities: bool) -> Language:
+    if config:
+        return load(config, models=models, model_entities=model_entities)
+    return default_pipeline(models, model_entities)
+
+
+def _init_worker(config: str | None, models: bool | str, model_entities: bool) -> None:
     global _WORKER_NLP
-    _WORKER_NLP = load(config) if config else load()
+    _WORKER_NLP = load(config, models=models, model_entities=model_entities)
 
 
 def _process_chunk(items: list[Item]) -> list[Result]:
@@ -147,13 +153,17 @@ def iter_results(
     batch_size: int = 16,
     nlp: Language | None = None,
     config: str | Path | None = None,
+    models: bool | str | Path = True,
+    model_entities: bool = False,
     engine: Literal["local", "dask"] = "local",
 ) -> Iterator[Result]:
     """Process ``items`` and yield one :class:`Result` per item, in input order.
 
     ``n_process > 1`` runs that many worker processes, each loading the pipeline from ``config`` (the
-    shipped one by default); ``nlp`` is used only in-process. ``engine="dask"`` hands the chunks to the
-    current Dask scheduler (``pip install 'tppo-extract[dask]'``).
+    shipped one by default; ``models=False`` leaves the trained components out, ``model_entities=True``
+    lets the NER's spans into the entities, see :func:`tppo_extract.load`); ``nlp`` is used only
+    in-process. ``engine="dask"`` hands the chunks to the current Dask scheduler (``pip install
+    'tppo-extract[dask]'``).
     """
     if n_process < 1:
         raise ValueError("n_process must be 1 or more")
@@ -161,16 +171,17 @@ def iter_results(
         raise ValueError("batch_size must be 1 or more")
     prepared = _prepared(items)
     if engine == "dask":
-        yield from _iter_dask(prepared, batch_size=batch_size, config=config)
+        yield from _iter_dask(prepared, batch_size=batch_size, config=config, models=(models, model_entities))
         return
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}; choose local or dask")
     if n_process == 1:
-        pipeline = nlp or (load(config) if config else default_pipeline())
+        pipeline = nlp or _pipeline(config, models, model_entities)
         for item in prepared:
             yield item if isinstance(item, Result) else _process_item(pipeline, item)
         return
-    yield from _iter_processes(prepared, n_process=n_process, batch_size=batch_size, config=config)
+    options = (models, model_entities)
+    yield from _iter_processes(prepared, n_process=n_process, batch_size=batch_size, config=config, models=options)
 
 
 def _prepared(items: Iterable[ItemLike]) -> Iterator[Item | Result]:
@@ -182,14 +193,19 @@ def _prepared(items: Iterable[ItemLike]) -> Iterator[Item | Result]:
 
 
 def _iter_processes(
-    prepared: Iterator[Item | Result], *, n_process: int, batch_size: int, config: str | Path | None
+    prepared: Iterator[Item | Result],
+    *,
+    n_process: int,
+    batch_size: int,
+    config: str | Path | None,
+    models: tuple[bool | str | Path, bool],
 ) -> Iterator[Result]:
     # Failures found before processing ride in the chunk stream as Results so that order is kept.
     ctx = multiprocessing.get_context("spawn")
     window: deque[Future[list[Result]] | Result] = deque()
-    with ProcessPoolExecutor(
-        max_workers=n_process, mp_context=ctx, initializer=_init_worker, initargs=(str(config) if config else None,)
-    ) as pool:
+    trained, merged = models
+    init = (str(config) if config else None, trained if isinstance(trained, bool) else str(trained), merged)
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker, initargs=init) as pool:
         pending: list[Item] = []
 
         def flush() -> None:
@@ -220,7 +236,13 @@ def _drain_one(window: deque[Future[list[Result]] | Result]) -> Iterator[Result]
         yield from head.result()
 
 
-def _iter_dask(prepared: Iterator[Item | Result], *, batch_size: int, config: str | Path | None) -> Iterator[Result]:
+def _iter_dask(
+    prepared: Iterator[Item | Result],
+    *,
+    batch_size: int,
+    config: str | Path | None,
+    models: tuple[bool | str | Path, bool],
+) -> Iterator[Result]:
     try:
         import dask.bag as db
     except ImportError as exc:
@@ -230,8 +252,7 @@ def _iter_dask(prepared: Iterator[Item | Result], *, batch_size: int, config: st
     cfg = str(config) if config else None
 
     def run_partition(part: list[Item]) -> list[Result]:
-        nlp = load(cfg) if cfg else default_pipeline()
-        return [_process_item(nlp, it) for it in part]
+        return [_process_item(_pipeline(cfg, *models), it) for it in part]
 
     npart = max(1, (len(items) + batch_size - 1) // batch_size)
     bag = db.from_sequence(items, npartitions=npart)  # type: ignore[no-untyped-call]

@@ -9,7 +9,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from .about import __version__
 from .batch import Item, Result, iter_results, lookup_meta, read_meta
@@ -18,7 +18,30 @@ from .export import article_json, write_table
 from .records import Article, Failure, json_schema
 from .text.reader import iter_paths
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+
+
+def _models_options(sub: argparse.ArgumentParser) -> None:
+    """--models PATH / --rules-only: which trained components join the rule stages (``load(models=...)``)."""
+    group = sub.add_mutually_exclusive_group()
+    group.add_argument(
+        "--models",
+        type=Path,
+        default=True,
+        metavar="PATH",
+        help="a trained pipeline folder to use (default: the shipped models/id_tppo_core)",
+    )
+    group.add_argument(
+        "--rules-only", dest="models", action="store_false", help="leave the trained components out (faster)"
+    )
+    sub.add_argument(
+        "--model-entities",
+        action="store_true",
+        help="let the trained NER's PER/ORG/LOC into the entities where the rules found none",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     ex.add_argument("--batch-size", type=int, default=16, help="articles per worker task (default 16)")
     ex.add_argument("--config", type=Path, help="a pipeline config (.cfg) or saved pipeline to use instead")
+    _models_options(ex)
     ex.add_argument(
         "--table",
         action="append",
@@ -60,8 +84,26 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--output", "-o", type=Path, help="also keep the system output as JSONL here")
     ev.add_argument("--n-process", type=int, default=1)
     ev.add_argument("--config", type=Path)
+    _models_options(ev)
     ev.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     ev.add_argument("--verbose", action="store_true", help="list every miss and spurious item per article")
+
+    en = sub.add_parser("evaluate-ner", help="entity P/R/F1 of the trained NER and of the whole pipeline on a BIO file")
+    en.add_argument("file", type=Path, metavar="FILE", help="token-per-line BIO file ('word [POS] TAG')")
+    _models_options(en)
+    en.add_argument("--model", type=Path, metavar="PATH", help="score this saved pipeline as it is instead")
+    only = en.add_mutually_exclusive_group()
+    only.add_argument("--model-only", action="store_true", help="score only the NER model run on the gold words")
+    only.add_argument("--pipeline-only", action="store_true", help="score only the whole pipeline (rules + model)")
+    en.add_argument("--batch-size", type=int, default=64, help="sentences per nlp.pipe batch (default 64)")
+    en.add_argument("--json", action="store_true", help="also print the figures as one JSON object, last line")
+
+    eu = sub.add_parser("evaluate-ud", help="UPOS, lemma, UAS and LAS of the syntax components on a CoNLL-U file")
+    eu.add_argument("file", type=Path, metavar="FILE.conllu")
+    _models_options(eu)
+    eu.add_argument("--model", type=Path, metavar="PATH", help="score this saved pipeline as it is instead")
+    eu.add_argument("--batch-size", type=int, default=256, help="sentences per batch (default 256)")
+    eu.add_argument("--json", action="store_true", help="also print the figures as one JSON object, last line")
 
     sh = sub.add_parser("show", help="print a readable summary of a JSONL output")
     sh.add_argument("jsonl", type=Path)
@@ -95,18 +137,31 @@ def _expand(specs: Sequence[str], *, meta: dict[str, str | None], pub_date: str 
 
 
 def _results(
-    entries: Iterator[Item | Result], *, n_process: int, batch_size: int, config: Path | None
+    entries: Iterator[Item | Result],
+    *,
+    n_process: int,
+    batch_size: int,
+    config: Path | None,
+    models: bool | Path,
+    model_entities: bool,
 ) -> Iterator[Result]:
     # Failures found while expanding PATHs keep their place in the output order.
+    options: dict[str, Any] = {
+        "n_process": n_process,
+        "batch_size": batch_size,
+        "config": config,
+        "models": models,
+        "model_entities": model_entities,
+    }
     buffer: list[Item] = []
     for e in entries:
         if isinstance(e, Result):
-            yield from iter_results(buffer, n_process=n_process, batch_size=batch_size, config=config)
+            yield from iter_results(buffer, **options)
             buffer = []
             yield e
         else:
             buffer.append(e)
-    yield from iter_results(buffer, n_process=n_process, batch_size=batch_size, config=config)
+    yield from iter_results(buffer, **options)
 
 
 def _progress(total: int | None, mode: str) -> Any:
@@ -146,7 +201,15 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
         contextlib.nullcontext(stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8")
     )
     with out_cm as out:
-        for res in _results(iter(entries), n_process=args.n_process, batch_size=args.batch_size, config=args.config):
+        results = _results(
+            iter(entries),
+            n_process=args.n_process,
+            batch_size=args.batch_size,
+            config=args.config,
+            models=args.models,
+            model_entities=args.model_entities,
+        )
+        for res in results:
             if res.article is not None:
                 out.write(article_json(res.article) + "\n")
                 by_type.update(a.type for a in res.article.actions)
@@ -177,7 +240,13 @@ def run_evaluate(args: argparse.Namespace, *, stdout: TextIO) -> int:
 
     try:
         report = evaluate_folder(
-            args.gold_dir, meta=args.meta, n_process=args.n_process, config=args.config, output=args.output
+            args.gold_dir,
+            meta=args.meta,
+            n_process=args.n_process,
+            config=args.config,
+            models=args.models,
+            model_entities=args.model_entities,
+            output=args.output,
         )
     except TppoError as exc:
         _err(str(exc))
@@ -194,6 +263,50 @@ def run_evaluate(args: argparse.Namespace, *, stdout: TextIO) -> int:
     for f in report.failures:
         _err(f"{f.doc_id}: {f.reason} ({f.error})")
     return EXIT_FAILURES if report.failures else EXIT_OK
+
+
+def _scored_pipeline(args: argparse.Namespace) -> Language:
+    """What evaluate-ner/-ud score: a saved pipeline as it is (--model), or the shipped rules with the trained
+    components and their entities let in, since "the whole pipeline" means rules and model together."""
+    from .pipeline import load
+
+    if args.model is not None:
+        return load(args.model)
+    return load(models=args.models, model_entities=True)
+
+
+def run_evaluate_ner(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    from .evaluate_models import evaluate_ner, format_ner_report
+
+    try:
+        result = evaluate_ner(
+            args.file,
+            nlp=_scored_pipeline(args),
+            model=not args.pipeline_only,
+            pipeline=not args.model_only,
+            batch_size=args.batch_size,
+        )
+    except TppoError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    print(format_ner_report(result), file=stdout)
+    if args.json:
+        print(json.dumps(result), file=stdout)
+    return EXIT_OK
+
+
+def run_evaluate_ud(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    from .evaluate_models import evaluate_ud, format_ud_report
+
+    try:
+        result = evaluate_ud(args.file, nlp=_scored_pipeline(args), batch_size=args.batch_size)
+    except TppoError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    print(format_ud_report(result), file=stdout)
+    if args.json:
+        print(json.dumps(result), file=stdout)
+    return EXIT_OK
 
 
 def _short(text: str, n: int = 70) -> str:
@@ -246,6 +359,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return run_extract(args, stdout=out)
     if args.command == "evaluate":
         return run_evaluate(args, stdout=out)
+    if args.command == "evaluate-ner":
+        return run_evaluate_ner(args, stdout=out)
+    if args.command == "evaluate-ud":
+        return run_evaluate_ud(args, stdout=out)
     if args.command == "show":
         return run_show(args, stdout=out)
     print(json.dumps(json_schema(), indent=args.indent, ensure_ascii=False), file=out)

@@ -6,6 +6,8 @@ from typing import Final, Literal
 
 EntityLabel = Literal["AGENCY", "PLACE", "DATE", "PERSON"]
 ENTITY_LABELS: Final[tuple[str, ...]] = ("AGENCY", "PLACE", "DATE", "PERSON")
+# Where an entity came from: a rule stage or the trained NER (components/model_entities.py).
+EntitySource = Literal["rule", "model"]
 
 # Zones of a news page. Everything that is not furniture, headline, byline, caption or dateline is body.
 ZoneKind = Literal["headline", "dateline", "byline", "caption", "furniture", "body"]

@@ -352,6 +352,8 @@ def evaluate_folder(
     meta: str | Path | None = None,
     n_process: int = 1,
     config: str | Path | None = None,
+    models: bool | str | Path = True,
+    model_entities: bool = False,
     output: str | Path | None = None,
 ) -> Report:
     """Extract every ``*.txt`` of ``gold_dir`` (dates from ``meta``, by default ``gold_dir/meta.csv``) and score it."""
@@ -369,7 +371,7 @@ def evaluate_folder(
     outputs: dict[str, dict[str, Any]] = {}
     failures = []
     lines = []
-    for res in iter_results(items, n_process=n_process, config=config):
+    for res in iter_results(items, n_process=n_process, config=config, models=models, model_entities=model_entities):
         if res.article is not None:
             outputs[Path(res.doc_id).name] = res.article.to_json_dict()
             lines.append(article_json(res.article))

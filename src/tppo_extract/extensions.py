@@ -22,6 +22,8 @@ DOC_EXTENSIONS: dict[str, object] = {
 }
 
 SPAN_EXTENSIONS: dict[str, object] = {
+    # every entity
+    "source": None,  # "model" when the statistical NER found it; None (read as "rule") for a rule span
     # AGENCY
     "canonical": None,  # str: canonical name ("Kantor Imigrasi Kelas I TPI Tanjung Priok"), also PERSON full name
     "agency_id": None,  # str: id in resources/agencies.jsonl, when the agency is a known one

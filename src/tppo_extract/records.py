@@ -19,6 +19,7 @@ from .constants import (
     ActionType,
     DateGranularity,
     EntityLabel,
+    EntitySource,
     PlaceLevel,
     ZoneKind,
 )
@@ -66,6 +67,7 @@ class Entity(TextSpan):
     """A named entity with its normalisation; the fields that do not apply to its label are null."""
 
     label: EntityLabel
+    source: EntitySource = Field(default="rule", description="rule: a rule stage found it; model: the trained NER")
     canonical: str | None = Field(
         default=None, description="AGENCY: canonical name; PLACE: official name; PERSON: full name"
     )

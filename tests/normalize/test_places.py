@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tppo_extract.normalize import places
@@ -119,9 +117,3 @@ def test_resources_are_consistent() -> None:
     assert all(s.code in regions for s in places.known_sites().values())
     assert place_key("Batu") in places.stoplist()
 
-
-def test_gazetteer_loads_fast() -> None:
-    places.gazetteer.cache_clear()
-    t = time.perf_counter()
-    places.gazetteer()
-    assert time.perf_counter() - t < 2.0  # about 0.4 s on the project machines; slack for loaded CI

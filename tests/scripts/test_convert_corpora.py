@@ -61,3 +61,29 @@ def test_no_test_sentence_is_in_the_training_data(convert: ModuleType) -> None:
     assert not {s.key for s in corpora.ud_dev} & ud_train
     # the training data is what the issue names: four NER corpora, three UD sources
     assert len(corpora.ner_train) > 4000 and len(corpora.ud_train) > 5000
+
+
+def _sent(words: str, upos: str, heads: list[int], deps: str) -> Sentence:
+    w = words.split()
+    return Sentence(
+        words=w,
+        spaces=[True] * len(w),
+        upos=upos.split(),
+        lemmas=[""] * len(w),
+        feats=[""] * len(w),
+        heads=heads,
+        deps=deps.split(),
+    )
+
+
+def test_learnt_conversion_relabels_what_the_revision_changed(convert: ModuleType) -> None:
+    # the current annotation: "akan" is an auxiliary, a noun modifying a noun is nmod
+    current = [_sent("Petugas akan memeriksa kantor desa", "NOUN AUX VERB NOUN NOUN", [2, 2, 2, 2, 3], "nsubj aux ROOT obj nmod")] * 12
+    # 2017: "akan" an adverb, the same arc a compound; "petugas" agrees in both and stays
+    old = [_sent("Petugas akan mendatangi rumah warga", "NOUN ADV VERB NOUN NOUN", [2, 2, 2, 2, 3], "nsubj advmod ROOT obj compound")] * 6
+    conv = convert.learn_conversion(current, old)
+    assert conv.words == {"akan": ("AUX", "aux")}
+    out = convert.convert_gsd2017(old[0], conv)
+    assert out.upos == ["NOUN", "AUX", "VERB", "NOUN", "NOUN"]
+    assert out.deps == ["nsubj", "aux", "ROOT", "obj", "nmod"]
+    assert out.heads == old[0].heads

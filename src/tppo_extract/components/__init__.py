@@ -5,6 +5,7 @@ from . import (  # noqa: F401
     agencies,
     dateline,
     dates,
+    model_entities,
     persons,
     places,
     quotes,

@@ -3,6 +3,7 @@ verbs), and later short mentions; the role goes to ``Span._.title``, the full na
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -23,8 +24,9 @@ from ..lang.titles import (
     SPORT_CUES,
     TERRITORY_LEVELS,
 )
-from ..normalize.places import abbreviations, gazetteer, place_key
-from ..spans import add_entities, in_skipped_zone
+from ..normalize.places import abbreviations, foreign_places, gazetteer, place_key
+from ..spans import add_entities, doc_text, in_skipped_zone
+from .model_entities import held_spans, name_shaped
 
 # Verbs of saying that follow the speaker ("kata Ben Yuda") or precede the statement ("Budi mengatakan").
 SPEECH_BEFORE_NAME: frozenset[str] = frozenset(
@@ -57,6 +59,7 @@ class PersonMention:
     name: str
     title: str | None
     canonical: str = ""
+    source: str = "rule"  # "model" for a name the statistical NER found (and its later short forms)
 
 
 def _is_name_word(t: _Tok) -> bool:
@@ -130,7 +133,7 @@ def _role_end(toks: list[_Tok], i: int) -> int:
 def _tokens(doc: Doc) -> list[_Tok]:
     ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCK_LABELS]
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(doc.text):
+    for m in _TOKEN.finditer(doc_text(doc)):
         s, e = m.span()
         out.append(_Tok(m.group(0), s, e, any(a <= s and e <= b for a, b in ranges)))
     return out
@@ -311,9 +314,10 @@ def _is_place_name(name: str) -> bool:
     return name in abbreviations() or any(gaz.regions[c].level in {"province", "regency"} for c in codes)
 
 
-def find_person_mentions(doc: Doc) -> list[PersonMention]:
-    """Person mentions of ``doc`` with title and canonical full name set."""
-    text = doc.text
+def find_person_mentions(doc: Doc, *, model_names: bool = True) -> list[PersonMention]:
+    """Person mentions of ``doc`` with title and canonical full name set; with ``model_names`` the trained
+    NER's PER spans (``doc.spans["tppo_model"]``) join the rule mentions."""
+    text = doc_text(doc)
     toks = _tokens(doc)
     found: list[PersonMention] = []
     known: list[str] = []
@@ -421,7 +425,71 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
                 add(_from_role(text, toks, i, known))
         if _pass == 0:
             found.clear()
+    for m in _model_mentions(doc, toks, found) if model_names else []:
+        found.append(m)
+        if m.name not in known:
+            known.append(m.name)
     return _propagate(doc, toks, found, known)
+
+
+# A name the statistical NER finds with no cue the rules know: two name words, or one that the tagger reads
+# as a proper noun and that is no region down to the district ("Semin", "Entikong" are districts).
+MIN_MODEL_NAME_WORDS = 2
+# Lower-case particles inside personal names ("Ahmad bin Yusuf", "Robin van Persie").
+_NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "der", "al", "el"})
+# Parts of speech that never stand in a personal name; a title-cased verb or adjective ("Harga Bawang
+# Meroket") is a headline.
+_NOT_NAME_POS = frozenset({"VERB", "ADJ", "AUX", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "NUM", "PART"})
+# Initials written together inside a name ("TB Hasanuddin"): an upper-case word of at most this many letters.
+MAX_INITIALS = 3
+
+
+@functools.cache
+def _region_keys() -> frozenset[str]:
+    """place_keys of provinces, regencies and districts, and of foreign places: one such word is no name."""
+    gaz = gazetteer()
+    wide = {"province", "regency", "district"}
+    keys = {key for key, codes in gaz.by_key.items() if any(gaz.regions[c].level in wide for c in codes)}
+    return frozenset(keys | set(foreign_places()))
+
+
+def _single_name(doc: Doc, tok: _Tok, tagged: bool) -> bool:
+    if not tagged or in_skipped_zone(doc, tok.start, tok.end, frozenset({"headline"})):
+        return False
+    span = doc.char_span(tok.start, tok.end)
+    return span is not None and all(t.pos_ == "PROPN" for t in span) and place_key(tok.text) not in _region_keys()
+
+
+def _model_mentions(doc: Doc, toks: list[_Tok], found: list[PersonMention]) -> list[PersonMention]:
+    """The statistical NER's PER spans that no rule mention or AGENCY/PLACE/DATE entity overlaps and that are
+    shaped like a personal name, with ranks and honorifics ("Kombes Pol", "Dr.") left out of the name."""
+    text = doc_text(doc)
+    tagged = doc.has_annotation("POS")
+    out: list[PersonMention] = []
+    for span in held_spans(doc, "PER"):
+        s, e = span.start_char, span.end_char
+        if in_skipped_zone(doc, s, e) or any(m.start < e and s < m.end for m in [*found, *out]):
+            continue
+        inside = [i for i, t in enumerate(toks) if s <= t.start and t.end <= e]
+        if not inside or any(toks[i].blocked for i in inside):
+            continue
+        k = _skip_prefixes(toks, inside[0])
+        last = inside[-1]
+        while last >= k and not toks[last].text[:1].isalnum():
+            last -= 1
+        words = [toks[i] for i in range(k, last + 1) if toks[i].text != "."]
+        initials = [t for t in words if t.text.isupper() and len(t.text) <= MAX_INITIALS and len(words) > 1]
+        named = [t for t in words if t not in initials and t.text not in _NAME_PARTICLES]
+        if not named or not all(_is_name_word(t) for t in named):
+            continue
+        if len(named) < MIN_MODEL_NAME_WORDS and not (len(words) == 1 and _single_name(doc, named[0], tagged)):
+            continue
+        start, end = toks[k].start, toks[last].end
+        name = doc.char_span(start, end, alignment_mode="contract")
+        if name is None or not name_shaped(doc, name) or (tagged and any(t.pos_ in _NOT_NAME_POS for t in name)):
+            continue
+        out.append(PersonMention(start, end, text[start:end], None, source="model"))
+    return out
 
 
 def _propagate(doc: Doc, toks: list[_Tok], found: list[PersonMention], known: list[str]) -> list[PersonMention]:
@@ -434,11 +502,13 @@ def _propagate(doc: Doc, toks: list[_Tok], found: list[PersonMention], known: li
     for m in found:
         first_pos.setdefault(m.name, m.start)
     titles: dict[str, str] = {}
+    sources: dict[str, str] = {}
     for m in sorted(found, key=lambda m: m.start):
         m.canonical = next((f for f in full if _part_of(m.name, f)), m.name)
+        sources.setdefault(m.canonical, m.source)
         if m.title and m.canonical not in titles:
             titles[m.canonical] = m.title
-    text = doc.text
+    text = doc_text(doc)
     taken = [(m.start, m.end) for m in found]
     for f in full:
         parts = f.split()
@@ -452,7 +522,7 @@ def _propagate(doc: Doc, toks: list[_Tok], found: list[PersonMention], known: li
                     continue
                 if any(t.blocked and t.start < e and s < t.end for t in toks):
                     continue
-                found.append(PersonMention(s, e, v, None, f))
+                found.append(PersonMention(s, e, v, None, f, source=sources.get(f, "rule")))
                 taken.append((s, e))
     for m in found:
         if not m.canonical:
@@ -467,15 +537,16 @@ def _part_of(short: str, full: str) -> bool:
     return any(f[a : a + len(s)] == s for a in range(len(f) - len(s) + 1))
 
 
-def find_persons(doc: Doc) -> list[Span]:
+def find_persons(doc: Doc, *, model_names: bool = True) -> list[Span]:
     """PERSON spans of ``doc`` with ``_.title`` and ``_.canonical`` set; not yet added to doc.ents."""
     spans: list[Span] = []
-    for m in find_person_mentions(doc):
+    for m in find_person_mentions(doc, model_names=model_names):
         span = doc.char_span(m.start, m.end, label="PERSON", alignment_mode="contract")
         if span is None or not span.text.strip():
             continue
         span._.title = m.title
         span._.canonical = m.canonical
+        span._.source = m.source
         spans.append(span)
     return spans
 
@@ -483,20 +554,22 @@ def find_persons(doc: Doc) -> list[Span]:
 class PersonRecognizer:
     """Adds PERSON entities to ``doc.ents`` where no agency, place or date is already."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, model_names: bool) -> None:
         register_extensions()
         self.name = name
+        self.model_names = model_names
 
     def __call__(self, doc: Doc) -> Doc:
-        add_entities(doc, find_persons(doc))
+        add_entities(doc, find_persons(doc, model_names=self.model_names))
         return doc
 
 
 @Language.factory(
     "tppo_persons",
-    assigns=["doc.ents", "span._.title", "span._.canonical"],
+    assigns=["doc.ents", "span._.title", "span._.canonical", "span._.source"],
     requires=["doc.ents"],
-    default_config={},
+    default_config={"model_names": True},
 )
-def make_persons(nlp: Language, name: str) -> PersonRecognizer:
-    return PersonRecognizer(nlp, name)
+def make_persons(nlp: Language, name: str, model_names: bool) -> PersonRecognizer:
+    """``model_names``: also take the trained NER's PER spans as names (when the pipeline has one)."""
+    return PersonRecognizer(nlp, name, model_names=model_names)

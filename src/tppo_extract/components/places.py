@@ -28,7 +28,7 @@ from ..normalize.places import (
     place_key,
     stoplist,
 )
-from ..spans import add_entities, in_skipped_zone
+from ..spans import add_entities, doc_text, in_skipped_zone
 
 # A capitalised or all-caps word of a proper name ("Soekarno-Hatta", "I", "NTT").
 _WORD = r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
@@ -109,7 +109,7 @@ SITE_PROVINCE_FIRST: frozenset[str] = frozenset({"tpi"})
 
 @dataclass(frozen=True)
 class PlaceCandidate:
-    start: int  # character offsets in doc.text
+    start: int  # character offsets in doc_text(doc)
     end: int
     name: str  # the name without the prefix
     kind: str  # "admin" | "site" | "bare" | "dateline"
@@ -251,13 +251,13 @@ def find_bare(text: str) -> list[PlaceCandidate]:
             starts.append(1)
         for k in starts:
             name = " ".join(w.group() for w in words[k:])
-            if _is_bare(name) and not _adjectival(text, m.start() + words[k].start(), name):
+            if _is_bare(name) and not adjectival_country(text, m.start() + words[k].start(), name):
                 out.append(PlaceCandidate(m.start() + words[k].start(), m.end(), name, "bare", None))
                 break
     return out
 
 
-def _adjectival(text: str, start: int, name: str) -> bool:
+def adjectival_country(text: str, start: int, name: str) -> bool:
     """A country name used as a nationality: "pekerja migran Indonesia", "timnas Indonesia"."""
     place = foreign_places().get(place_key(name))
     if place is None or place.level != "country":
@@ -280,7 +280,7 @@ _PREFIX_KEYS: frozenset[str] = frozenset(place_key(w) for w in _ADMIN_WORDS + _S
 
 def find_candidates(doc: Doc) -> list[PlaceCandidate]:
     """Every place mention of ``doc`` outside page furniture, overlapping ones included."""
-    text = doc.text
+    text = doc_text(doc)
     cands = find_prefixed(text) + find_sites(text) + find_bare(text)
     dateline = doc._.dateline
     if dateline and dateline.get("place"):
@@ -338,7 +338,7 @@ def _dominant_province(links: Iterable[PlaceLink | None]) -> str | None:
 
 def place_spans(doc: Doc, *, link: bool = True) -> list[Span]:
     """PLACE spans of ``doc`` with their level, code, province and canonical name set."""
-    text = doc.text
+    text = doc_text(doc)
     cands = find_candidates(doc)
     links = link_candidates(text, cands) if link else [None] * len(cands)
     fallback_province = _dominant_province(links)
