@@ -5,7 +5,8 @@ Usage: ``python scripts/train.py [--shared DIR] [--work DIR] [--out DIR] [--stag
 Stages, each skipped when its output is already there (delete ``build/train`` or pass ``--fresh`` to redo):
 
 1. ``convert``: ``scripts/convert_corpora.py`` writes ``build/corpora`` from ``../shared/data``.
-2. ``pretrain`` (only with ``--pretrain``): ``spacy pretrain`` of the NER tok2vec on the training text.
+2. ``pretrain``: ``spacy pretrain`` of the NER tok2vec on the training text (``--no-pretrain`` skips it and
+   trains the NER from random weights with ``ner.cfg``).
 3. ``ner`` and ``syntax``: ``spacy train`` with ``models/configs/{ner,syntax}.cfg``, seeded, the two at once
    (one core each). A run that was stopped resumes from its ``model-last`` checkpoint: the weights are kept,
    the optimiser and the step count start again.
@@ -130,7 +131,7 @@ def stage_pretrain(work: Path) -> Path:
         "--system.seed",
         str(SEED),
     ]
-    done = sorted(out.glob("model*.bin"), key=lambda p: int(p.stem[5:] or 0))
+    done = sorted((p for p in out.glob("model*.bin") if p.stem[5:].isdigit()), key=lambda p: int(p.stem[5:]))
     if done:  # resume from the last epoch written
         cmd += ["--resume-path", str(done[-1]), "--epoch-resume", str(int(done[-1].stem[5:]) + 1)]
     if _run(cmd, work / "pretrain.log").wait() != 0:
@@ -182,7 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=DEFAULT_WORK)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--stage", action="append", choices=STAGES, help="run only these stages (repeatable)")
-    ap.add_argument("--pretrain", action="store_true", help="initialise the NER tok2vec with spacy pretrain")
+    ap.add_argument(
+        "--no-pretrain", dest="pretrain", action="store_false", help="train the NER without spacy pretrain"
+    )
     ap.add_argument("--fresh", action="store_true", help="discard earlier runs in --work/train first")
     args = ap.parse_args(argv)
     stages = args.stage or [s for s in STAGES if s != "pretrain" or args.pretrain]

@@ -104,9 +104,10 @@ def load(
     config. For a config, ``models`` says which trained components join the rule stages: ``True`` (the
     default) those of :func:`models_path`, a path those of another trained pipeline, ``False`` none
     (rules-only: faster, and free of the CC BY-SA weights). The NER's spans are always kept in
-    ``doc.spans["tppo_model"]``; ``model_entities=True`` also lets them into the entities (PER as PERSON,
-    ORG as AGENCY, LOC as PLACE, in the gaps the rules leave), which the shipped config leaves off because
-    it lowered the dev-corpus figures (``models/README.md``). A saved pipeline loads as it was saved.
+    ``doc.spans["tppo_model"]``; its PER spans join the persons stage. ``model_entities=True`` also lets its
+    ORG and LOC into the entities as AGENCY and PLACE in the gaps the rules leave, which the shipped config
+    leaves off because it lowered the dev-corpus figures (``models/README.md``). A saved pipeline loads as
+    it was saved.
     ``exclude`` names components to leave out; ``overrides`` are spaCy config overrides
     (``{"components.tppo_actions.min_confidence": 0.5}``).
     """
