@@ -20,6 +20,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..corpora import PIPELINE_TO_NER
 from ..errors import ResourceError
 from ..extensions import register_extensions
 from ..lang.outlets import is_outlet
@@ -30,8 +31,8 @@ from ..spans import add_entities, doc_text, in_skipped_zone
 from .places import ORG_HEADS, adjectival_country
 
 MODEL_SPANS_KEY = "tppo_model"
-# The model's labels -> the pipeline's.
-MODEL_LABELS: dict[str, str] = {"PER": "PERSON", "ORG": "AGENCY", "LOC": "PLACE"}
+# The model's labels -> the pipeline's: the inverse of the one map that the corpora readers define.
+MODEL_LABELS: dict[str, str] = {ner: label for label, ner in PIPELINE_TO_NER.items()}
 
 # A model span whose first word is an action noun formed with pe(N)-...-an, per-...-an or ke-...-an
 # ("Pencegahan TPPO", "Pemasyarakatan") names an activity, unless the noun is one of the institutions that
