@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -55,3 +56,24 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+_ENTS: weakref.WeakKeyDictionary[Doc, Sequence[Span]] = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def frozen_ents(doc: Doc) -> Iterator[Sequence[Span]]:
+    """Within the block, :func:`ents` returns ``doc.ents`` as it was on entry, built once. spaCy builds
+    ``doc.ents`` from every token on each access; a stage that reads it per trigger or per sentence and
+    does not change it until the end freezes it here."""
+    _ENTS[doc] = frozen = doc.ents
+    try:
+        yield frozen
+    finally:
+        _ENTS.pop(doc, None)
+
+
+def ents(doc: Doc) -> Sequence[Span]:
+    """``doc.ents``, or the entities frozen by :func:`frozen_ents` while its block runs."""
+    frozen = _ENTS.get(doc)
+    return doc.ents if frozen is None else frozen

@@ -13,11 +13,13 @@ from spacy.tokens import Doc, Span
 from tppo_extract.components.actions import (
     annotate_actions,
     attendance_count,
+    candidate_rules,
     compile_pattern,
     confidence,
     find_actions,
     find_count,
     find_triggers,
+    first_words,
     is_nominal,
     is_on_topic,
     load_triggers,
@@ -117,6 +119,39 @@ def test_seed_case(blank: Language) -> None:
 def test_trigger_types(sentence: str, type_: str, trigger: str) -> None:
     found = find_triggers(sentence)
     assert [(t.type, sentence[t.start : t.end]) for t in found][:1] == [(type_, trigger)]
+    # the rules a document could trigger, found from its words, give the same matches as all rules
+    assert find_triggers(sentence, rules=candidate_rules([sentence])) == found
+
+
+def test_candidate_rules_skip_only_rules_that_cannot_match() -> None:
+    sentences = ["Petugas menunda keberangkatan tiga warga.", "Dinas menggelar rakor di aula."]
+    rules = candidate_rules(sentences)
+    assert rules is not None and 0 < len(rules) < len(load_triggers())
+    text = " ".join(sentences)
+    bounds = [(0, len(sentences[0])), (len(sentences[0]) + 1, len(text))]
+    for b in bounds:
+        assert find_triggers(text, sentence=b, rules=rules) == find_triggers(text, sentence=b)
+    # case does not matter to the rules, nor to the skipping
+    assert candidate_rules([s.upper() for s in sentences]) == rules
+    # a word that str.lower cannot compare safely turns the skipping off
+    assert candidate_rules(["Dinas menggelar rakor di café itu."]) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        ("rakor", {"rakor"}),
+        ("rapat koordinasi", {"rapat"}),
+        ("(?:menahan|ditahan) ... warga", {"menahan", "ditahan"}),
+        ("paspor(?:nya)? ... {tolak}", {"paspor", "paspornya"}),
+        ("{kerja}\\s*sama", None),
+        ("(?:peraturan daerah|perda)", None),
+    ],
+)
+def test_first_words(pattern: str, words: set[str] | None) -> None:
+    got = first_words(pattern)
+    assert got == (None if words is None else frozenset(words))
+    assert first_words("{tunda} keberangkatan") >= {"menunda", "ditunda", "penundaan"}  # type: ignore[operator]
 
 
 @pytest.mark.parametrize(

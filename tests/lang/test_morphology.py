@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 import regex
 
-from tppo_extract.lang.morphology import affixed_forms, forms_regex, nasal_prefixes, root_candidates, stem
+from tppo_extract.lang.morphology import (
+    affixed_forms,
+    forms_regex,
+    nasal_prefixes,
+    root_candidates,
+    stem,
+    word_alternation,
+)
 
 ROOTS = frozenset({"tunda", "tolak", "gagal", "bentuk", "sosialisasi", "imbau", "koordinasi", "berangkat", "periksa"})
 
@@ -79,3 +86,29 @@ def test_nasal_prefixes_follow_the_initial() -> None:
 
 def test_root_candidates_restore_the_nasal_initial() -> None:
     assert {"tolak", "nolak"} <= root_candidates("menolak")
+
+
+@pytest.mark.parametrize("root", ["tunda", "cegah", "periksa", "sosialisasi", "koordinasi", "aman", "kuat"])
+def test_forms_regex_matches_what_a_flat_alternation_matches(root: str) -> None:
+    # The prefix tree must accept exactly the words the plain list of forms accepts, in any case and
+    # next to near misses (a letter more, a letter less, glued to another word).
+    forms = affixed_forms(root)
+    tree = regex.compile(forms_regex(root), regex.IGNORECASE)
+    flat = regex.compile(r"\b(?:" + "|".join(map(regex.escape, forms)) + r")\b", regex.IGNORECASE)
+    words = [*forms, *(f.upper() for f in forms), *(f + "x" for f in forms), *(f[:-1] for f in forms)]
+    words += ["x" + f for f in forms]
+    text = " ".join(words)
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert all(bool(tree.fullmatch(w)) == bool(flat.fullmatch(w)) for w in words)
+
+
+def test_word_alternation_with_prefixes_and_odd_words() -> None:
+    pattern = regex.compile(rf"\b{word_alternation(['tunda', 'tundaan', 'menunda'])}\b")
+    assert [m.group() for m in pattern.finditer("tunda, tundaan dan menunda; tundaannya")] == [
+        "tunda",
+        "tundaan",
+        "menunda",
+    ]
+    # a word that is not made of word characters keeps the flat alternation (escaped)
+    assert regex.fullmatch(word_alternation(["anti-TPPO", "bebas"]), "anti-TPPO")
+    assert regex.search(word_alternation([]), "apa saja") is None

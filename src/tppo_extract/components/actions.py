@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span
 from ..constants import ACTION_TYPES, PLACE_LEVELS
 from ..errors import ResourceError
 from ..extensions import register_extensions
-from ..lang.morphology import forms_regex
-from ..spans import SKIP_KINDS, doc_text, in_skipped_zone
+from ..lang.morphology import affixed_forms, forms_regex
+from ..spans import SKIP_KINDS, doc_text, ents, frozen_ents, in_skipped_zone
 from ..types import ActionDict, CharSpan, DateRefDict
 
 MAX_EVIDENCE = 600  # characters; the scorer ignores longer evidence
@@ -69,6 +69,8 @@ class CompiledRule:
     regex: regex.Pattern[str]
     context: regex.Pattern[str] | None
     exclude: regex.Pattern[str] | None
+    # the words a match begins with (None: not known), to skip the rules a document cannot trigger
+    first: frozenset[str] | None = None
 
 
 def _read_jsonl(name: str) -> list[dict[str, object]]:
@@ -139,6 +141,30 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
         raise ResourceError("actions/triggers.jsonl", f"bad pattern {pattern!r}: {exc}") from exc
 
 
+_ASCII_WORD = regex.compile(r"[a-z]+")
+_WORD_CHOICE = regex.compile(r"(?:\(\?:([a-z]+(?:\|[a-z]+)+)\)|([a-z]+))(?:\(\?:([a-z]+)\)\?)?")
+
+
+def first_words(pattern: str) -> frozenset[str] | None:
+    """The words that a match of the trigger ``pattern`` can begin with (lower case), or None when its
+    first part is a regex fragment. A part is ``{root}`` (its affixed forms) or a plain word; between the
+    pattern's word boundaries, either matches only a whole word."""
+    parts = _split_pattern(pattern)
+    if not parts:
+        return None
+    head = parts[0].lower()
+    root = _ROOT_RE.fullmatch(head)
+    if root:
+        return frozenset(affixed_forms(root.group(1)))
+    if _ASCII_WORD.fullmatch(head):
+        return frozenset({head})
+    alts = _WORD_CHOICE.fullmatch(head)  # "(?:menahan|ditahan)", "keberangkatan(?:nya)?"
+    if alts:
+        words = alts.group(1).split("|") if alts.group(1) else [alts.group(2)]
+        return frozenset(w + suffix for w in words for suffix in (("", alts.group(3)) if alts.group(3) else ("",)))
+    return None
+
+
 @functools.cache
 def _compiled_rules() -> tuple[CompiledRule, ...]:
     out: list[CompiledRule] = []
@@ -147,12 +173,14 @@ def _compiled_rules() -> tuple[CompiledRule, ...]:
             rule = TriggerRule.model_validate(row)
         except ValidationError as exc:
             raise ResourceError("actions/triggers.jsonl", f"line {n}: {exc}") from exc
+        compiled = compile_pattern(rule.pattern)
         out.append(
             CompiledRule(
                 rule=rule,
-                regex=compile_pattern(rule.pattern),
+                regex=compiled,
                 context=regex.compile(rule.context, regex.IGNORECASE) if rule.context else None,
                 exclude=regex.compile(rule.exclude, regex.IGNORECASE) if rule.exclude else None,
+                first=first_words(rule.pattern),
             )
         )
     return tuple(out)
@@ -252,14 +280,33 @@ class TriggerMatch:
     mention: bool
 
 
-def find_triggers(text: str, *, sentence: tuple[int, int] = (0, -1)) -> list[TriggerMatch]:
-    """Trigger matches in ``text[sentence]``; of overlapping matches the longest, then heaviest, wins."""
+_DOC_WORD = regex.compile(r"\w+")
+
+
+def candidate_rules(sentences: Sequence[str]) -> frozenset[int] | None:
+    """Indexes of the trigger rules that can match in ``sentences``: those whose first word (see
+    :func:`first_words`) occurs there, and those with no known first word. Sentences need only be searched
+    with these. None (every rule) when a word is not ASCII: case-insensitive matching may then pair
+    characters that ``str.lower`` does not (the Kelvin sign and "k")."""
+    words = {w.lower() for s in sentences for w in _DOC_WORD.findall(s)}
+    if not all(w.isascii() for w in words):
+        return None
+    return frozenset(i for i, c in enumerate(_compiled_rules()) if c.first is None or not c.first.isdisjoint(words))
+
+
+def find_triggers(
+    text: str, *, sentence: tuple[int, int] = (0, -1), rules: frozenset[int] | None = None
+) -> list[TriggerMatch]:
+    """Trigger matches in ``text[sentence]``; of overlapping matches the longest, then heaviest, wins.
+    ``rules`` (from :func:`candidate_rules` of ``text``) skips the rules that cannot match."""
     s0, s1 = sentence
     if s1 < 0:
         s1 = len(text)
     sent = text[s0:s1]
     found: list[TriggerMatch] = []
     for i, c in enumerate(_compiled_rules()):
+        if rules is not None and i not in rules:
+            continue
         if c.context is not None and not c.context.search(sent):
             continue
         for m in c.regex.finditer(sent):
@@ -524,7 +571,7 @@ def rank_actors(
     """
     text = doc_text(doc)
     s0, s1 = sentence
-    agencies = [e for e in doc.ents if e.label_ == "AGENCY" and s0 <= e.start_char and e.end_char <= s1]
+    agencies = [e for e in ents(doc) if e.label_ == "AGENCY" and s0 <= e.start_char and e.end_char <= s1]
     agents = [e for e in agencies if _AGENT.search(_before(text, e, s0))]
     subjects = [e for e in agencies if e.end_char <= trigger[0] and not _PARTNER.search(_before(text, e, s0))]
     co = [e for e in agencies if regex.search(r"\bbersama\s*$", _before(text, e, s0), regex.IGNORECASE)]
@@ -540,7 +587,7 @@ def rank_actors(
 def sentence_subject(doc: Doc, *, sentence: tuple[int, int]) -> Span | None:
     """The first agency of a sentence that is not a partner: the acting body later sentences refer to."""
     s0, s1 = sentence
-    for e in doc.ents:
+    for e in ents(doc):
         if e.label_ == "AGENCY" and s0 <= e.start_char and e.end_char <= s1:
             if not _PARTNER.search(_before(doc_text(doc), e, s0)):
                 return e
@@ -567,7 +614,7 @@ def rank_places(
     s0, s1 = sentence
     places = [
         e
-        for e in doc.ents
+        for e in ents(doc)
         if e.label_ == "PLACE" and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
     ]
     in_sent = [
@@ -585,7 +632,7 @@ def rank_places(
 
     # "Kantor Imigrasi Belawan, Sumatera Utara": a place in apposition to an agency says where the
     # agency sits, not where the act happened; it only backs the others up
-    agency_ends = {e.end_char for e in doc.ents if e.label_ == "AGENCY"}
+    agency_ends = {e.end_char for e in ents(doc) if e.label_ == "AGENCY"}
     appositive = [
         e
         for e in in_sent
@@ -622,11 +669,11 @@ def find_date(
     """The DATE entity of the sentence nearest the trigger (ones with a value first); else the last
     valued date of the paragraph before the sentence; else ``event``, the day the article reports on."""
     s0, s1 = sentence
-    dates = [e for e in doc.ents if e.label_ == "DATE" and s0 <= e.start_char and e.end_char <= s1]
+    dates = [e for e in ents(doc) if e.label_ == "DATE" and s0 <= e.start_char and e.end_char <= s1]
     if not dates and paragraph is not None:
         earlier = [
             e
-            for e in doc.ents
+            for e in ents(doc)
             if e.label_ == "DATE" and paragraph[0] <= e.start_char and e.end_char <= s0 and e._.value
         ]
         dates = earlier[-1:]
@@ -644,7 +691,7 @@ def event_date(doc: Doc) -> DateRefDict | None:
     """The day the article reports on: its first body DATE of day granularity, in the first five lines."""
     lines = paragraph_bounds(doc_text(doc))
     limit = lines[min(4, len(lines) - 1)][1] if lines else 0
-    for e in doc.ents:
+    for e in ents(doc):
         if e.label_ != "DATE" or e.start_char >= limit:
             continue
         if in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS - {"dateline"}):
@@ -815,16 +862,21 @@ def find_actions(doc: Doc, *, min_confidence: float = 0.0) -> list[ActionDict]:
     kept, its missing date, count or place filled in) when their dates and counts agree and they share a
     paragraph or a trigger rule; a bare mention ("Desa Binaan") joins any record of its type.
     """
+    with frozen_ents(doc):
+        return _find_actions(doc, min_confidence=min_confidence)
+
+
+def _find_actions(doc: Doc, *, min_confidence: float) -> list[ActionDict]:
     text = doc_text(doc)
     paragraphs = paragraph_bounds(text)
     agencies = [
         e
-        for e in doc.ents
+        for e in ents(doc)
         if e.label_ == "AGENCY" and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
     ]
     main = agencies[0] if agencies else None
     agency_bounds = [(e.start_char, e.end_char) for e in agencies]
-    dates_bounds = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    dates_bounds = [(e.start_char, e.end_char) for e in ents(doc) if e.label_ == "DATE"]
 
     event = event_date(doc)
     records: list[_Found] = []
@@ -834,10 +886,11 @@ def find_actions(doc: Doc, *, min_confidence: float = 0.0) -> list[ActionDict]:
     dl = doc._.dateline
     filed_at = int(dl["place"]["start"]) if dl and dl.get("place") else -1
     sentences = list(_body_sentences(doc))
+    rules = candidate_rules([text[a:b] for a, b in sentences])
     for s_idx, sent in enumerate(sentences):
         p_idx = _index_of(paragraphs, sent[0])
         paragraph = paragraphs[p_idx] if p_idx >= 0 else sent
-        for t in find_triggers(text, sentence=sent):
+        for t in find_triggers(text, sentence=sent, rules=rules):
             trig = (t.start, t.end)
             if in_skipped_zone(doc, t.start, t.end, NO_ACTION_KINDS):
                 continue

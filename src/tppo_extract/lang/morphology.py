@@ -83,9 +83,39 @@ def affixed_forms(root: str) -> tuple[str, ...]:
 
 @functools.cache
 def forms_regex(root: str) -> str:
-    """A regex alternation (no groups captured) that matches any affixed form of ``root`` as a word."""
-    alts = "|".join(regex.escape(f) for f in affixed_forms(root))
-    return rf"\b(?:{alts})\b"
+    """A regex (no groups captured) that matches any affixed form of ``root`` as a word."""
+    return rf"\b{word_alternation(affixed_forms(root))}\b"
+
+
+_WORD = regex.compile(r"\w+")
+
+
+def word_alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A non-capturing regex for ``words``, as a prefix tree (``mem(?:bentuk|...)``) when every word is
+    made of word characters: a flat alternation of some 40 forms per root made the trigger search try
+    each form at every position of a text. Between word boundaries the two match the same words, since
+    at a word's start only the whole word can match."""
+    if not words:
+        return "(?!)"
+    if not all(_WORD.fullmatch(w) for w in words):
+        return "(?:" + "|".join(regex.escape(w) for w in words) + ")"
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [regex.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here and longer ones go on
+        return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+    return body
 
 
 _PREFIXES: tuple[str, ...] = (
