@@ -78,6 +78,21 @@ def test_short_mention_carries_full_name_and_title(blank: Language) -> None:
     assert {m.title for m in mentions} == {"Kapolda Maluku"}
 
 
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        # a short form inside a longer word is no mention of the name
+        ("Kepala Dinas Sosial Siti Nuraini hadir. Warga Sitinjak dan Siti datang.", ["Siti"]),
+        ("Camat Tono Haryadi membuka acara. Haryadinya tidak ada; Haryadi-lah yang bicara.", ["Haryadi"]),
+        ("Lurah Made Wira Adnyana hadir. 2Wira dan Wira2 bukan nama, Wira (ketua) ya.", ["Wira"]),
+    ],
+)
+def test_short_forms_are_whole_words(blank: Language, text: str, short: list[str]) -> None:
+    mentions = find_person_mentions(blank(text))
+    assert [m.name for m in mentions[1:]] == short
+    assert all(text[m.start : m.end] == m.name for m in mentions)
+
+
 def test_pipeline_persons_do_not_overlap_agencies(nlp: Language) -> None:
     doc = nlp("Kepala Kantor Imigrasi Kelas I TPI Jakarta Barat Andi Wijaya mengatakan hal itu kepada warga.")
     persons = [e for e in doc.ents if e.label_ == "PERSON"]

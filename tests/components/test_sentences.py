@@ -51,3 +51,13 @@ def test_unbalanced_quote_closes_at_paragraph_end(nlp: Language) -> None:
 def test_zone_starts_start_sentences(nlp: Language) -> None:
     doc = nlp("Bogor (ANTARA) - Polisi datang. Mereka pergi.\n")
     assert [s.text.strip() for s in doc.sents] == ["Bogor (ANTARA) -", "Polisi datang.", "Mereka pergi."]
+
+
+def test_long_text_is_split_in_one_pass(nlp: Language) -> None:
+    # The sentence starts of a long text are set in one array write; every sentence of the repeated
+    # paragraph must still come out.
+    paragraph = "Petugas memeriksa dokumen. Warga itu ditunda keberangkatannya! Apakah agennya resmi? "
+    doc = nlp(paragraph * 300)
+    sents = [s.text.strip() for s in doc.sents]
+    assert len(sents) == 900
+    assert sents[:3] == ["Petugas memeriksa dokumen.", "Warga itu ditunda keberangkatannya!", "Apakah agennya resmi?"]

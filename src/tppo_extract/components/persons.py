@@ -3,7 +3,9 @@ verbs), and later short mentions; the role goes to ``Span._.title``, the full na
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -42,6 +44,7 @@ _QUOTES = frozenset({'"', "“", "”", "'", "’"})
 _NOT_PERSON_BEFORE = frozenset({"Jalan", "Jl", "RSUD", "RS", "Sakit", "Universitas", "Stadion", "Gedung", "Bandara"})
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
 _BLOCK_LABELS = frozenset({"AGENCY", "PLACE", "DATE"})
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 
 @dataclass
@@ -131,12 +134,29 @@ def _role_end(toks: list[_Tok], i: int) -> int:
 
 
 def _tokens(doc: Doc) -> list[_Tok]:
+    # doc.ents are sorted and never overlap: a token lies inside an entity iff inside the last one that
+    # starts at or before it
     ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCK_LABELS]
+    starts = [a for a, _ in ranges]
     out: list[_Tok] = []
     for m in _TOKEN.finditer(doc_text(doc)):
         s, e = m.span()
-        out.append(_Tok(m.group(0), s, e, any(a <= s and e <= b for a, b in ranges)))
+        k = bisect.bisect_right(starts, s) - 1
+        out.append(_Tok(m.group(0), s, e, k >= 0 and e <= ranges[k][1]))
     return out
+
+
+def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` occurs in ``text`` as a whole word (no letter or digit either side), left to right
+    and not overlapping."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _WORD_CHAR.match(text, i - 1)) and (j == len(text) or not _WORD_CHAR.match(text, j)):
+            yield i, j
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
 
 
 def _from_role(text: str, toks: list[_Tok], i: int, known: list[str]) -> PersonMention | None:
@@ -510,17 +530,17 @@ def _propagate(doc: Doc, toks: list[_Tok], found: list[PersonMention], known: li
             titles[m.canonical] = m.title
     text = doc_text(doc)
     taken = [(m.start, m.end) for m in found]
+    blocked = [(t.start, t.end) for t in toks if t.blocked]
     for f in full:
         parts = f.split()
         variants = {" ".join(parts[a:b]) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)}
         for v in sorted(variants, key=len, reverse=True):
             if len(v) < 3 or v in NOT_NAME_WORDS or (len(v.split()) == 1 and v.rstrip(".").__len__() < 3):
                 continue
-            for mm in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(v)}(?![\p{{L}}\p{{N}}])", text):
-                s, e = mm.span()
+            for s, e in _occurrences(text, v):
                 if any(s < b and a < e for a, b in taken) or in_skipped_zone(doc, s, e):
                     continue
-                if any(t.blocked and t.start < e and s < t.end for t in toks):
+                if any(a < e and s < b for a, b in blocked):
                     continue
                 found.append(PersonMention(s, e, v, None, f, source=sources.get(f, "rule")))
                 taken.append((s, e))

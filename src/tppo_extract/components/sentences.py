@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -161,8 +163,12 @@ class Sentencizer:
                     if first is not None and doc[first].idx >= z["start"]:
                         forced.add(first)
         starts = sentence_starts(texts, spaces_before, forced=frozenset(forced))
-        for token, start in zip(doc, starts, strict=True):
-            token.is_sent_start = start
+        if len(starts) != len(doc):
+            raise ValueError(f"{len(starts)} sentence flags for {len(doc)} tokens")
+        # One array write: the Token.is_sent_start setter checks the whole Doc's annotation on each call,
+        # which made sentence splitting quadratic in the length of the text.
+        flags = numpy.fromiter((1 if start else -1 for start in starts), dtype=numpy.int64, count=len(doc))
+        doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
 
