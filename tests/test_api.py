@@ -66,6 +66,33 @@ def test_worker_processes_give_the_same_records(nlp: Language, sample_text: str)
     assert not multi[2].ok
 
 
+def test_batches_give_the_same_records_as_one_at_a_time(nlp: Language, sample_text: str) -> None:
+    texts = [sample_text, "Harga cabai naik di pasar.", sample_text.replace("Maret", "April"), ""]
+    items = [Item(text=t, doc_id=f"d{i}") for i, t in enumerate(texts)]
+    one = [r.article for r in iter_results(items, nlp=nlp, batch_size=1)]
+    batched = [r.article for r in iter_results(items, nlp=nlp, batch_size=3)]
+    assert batched == one and all(a is not None for a in one)
+
+
+def test_a_stage_failing_on_one_article_costs_that_article_only(sample_text: str) -> None:
+    nlp = tppo_extract.load(models=False)
+
+    def fragile(doc):  # type: ignore[no-untyped-def]
+        if "MELEDAK" in doc.text:
+            raise RuntimeError("stage broke")
+        return doc
+
+    Language.component("tppo_test_fragile", func=fragile)
+    nlp.add_pipe("tppo_test_fragile", last=True)
+    items = [Item(text=sample_text, doc_id="a"), Item(text="MELEDAK di sini.", doc_id="b"),
+             Item(text=sample_text, doc_id="c")]  # fmt: skip
+    results = list(iter_results(items, nlp=nlp, batch_size=3))
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].failure is not None and results[1].failure.reason == "stage broke"
+    alone = list(iter_results([items[0], items[2]], nlp=nlp, batch_size=1))
+    assert [results[0].article, results[2].article] == [r.article for r in alone]
+
+
 def test_meta_files(tmp_path: Path) -> None:
     csv = tmp_path / "m.csv"
     csv.write_text("doc_id,pub_date\na.txt,2024-03-01\nb.txt,\n", encoding="utf-8")

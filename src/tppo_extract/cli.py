@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--meta", type=Path, help="CSV/TSV/JSONL with doc_id (file name) and pub_date per article")
     ex.add_argument("--pub-date", help="publication date (YYYY-MM-DD) for articles the metadata does not cover")
     ex.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
-    ex.add_argument("--batch-size", type=int, default=16, help="articles per worker task (default 16)")
+    ex.add_argument(
+        "--batch-size", type=int, default=16, help="articles per nlp.pipe batch and per worker task (default 16)"
+    )
     ex.add_argument("--config", type=Path, help="a pipeline config (.cfg) or saved pipeline to use instead")
     _models_options(ex)
     ex.add_argument(
