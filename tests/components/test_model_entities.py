@@ -93,11 +93,45 @@ def test_model_person_resolves_short_forms_and_speakers(rules: Language, text: s
         # a role, or a common word of the not-a-name list, inside
         ("Hadir pula Kabid Intelijen dalam acara itu.", "Kabid Intelijen"),
         ("Bantuan Pemasyarakatan Sukamaju tiba.", "Pemasyarakatan Sukamaju"),
+        # what "di" governs is a place; a title before its number is a regulation
+        ("Rapat digelar di Graha Wira Bhakti pada Senin.", "Graha Wira Bhakti"),
+        ("Di Graha Kartika Sari, para peserta menginap.", "Graha Kartika Sari"),
+        # apps, platforms and police units are no persons
+        ("Lowongan itu disebar lewat Telegram Messenger kemarin.", "Telegram Messenger"),
+        ("Anggota Subdit Renakta Sukamaju turun ke lapangan.", "Subdit Renakta Sukamaju"),
     ],
 )
 def test_model_person_must_look_like_a_name(rules: Language, text: str, span: str) -> None:
     _, art = run(rules, text, [(span, "PER")])
     assert not [e for e in art.entities if e.label == "PERSON" and e.source == "model"], ents(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        # a span that runs on from a rule agency keeps the words after it
+        ("Hadir pula Karang Taruna Joko Susilo dalam acara itu.", "Taruna Joko Susilo", "Joko Susilo"),
+        # religious titles are no part of the name
+        ("Doa dipimpin oleh Pendeta Maria Kolo di gereja.", "Pendeta Maria Kolo", "Maria Kolo"),
+        ("Sambutan diberikan Ustaz Hasan Basri kepada warga.", "Ustaz Hasan Basri", "Hasan Basri"),
+    ],
+)
+def test_model_person_is_trimmed_to_the_name(rules: Language, text: str, span: str, name: str) -> None:
+    _, art = run(rules, text, [(span, "PER")])
+    assert name in [e.text for e in art.entities if e.label == "PERSON"], ents(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Semua diatur dalam Perkapolri No. 3 Tahun 2019.", "Perkapolri"),
+        ("Hal itu diatur dalam Qanun Bireuen Nomor 5 Tahun 2020 tentang desa.", "Qanun Bireuen"),
+        ("Aturan itu tertuang dalam Surat Edaran Bersama nomor 3 tahun 2021.", "Surat Edaran Bersama"),
+    ],
+)
+def test_a_numbered_title_is_no_organisation(rules: Language, text: str, span: str) -> None:
+    _, art = run(rules, text, [(span, "ORG")])
+    assert not [e for e in art.entities if e.source == "model"], ents(art)
 
 
 def test_ranks_are_not_part_of_a_model_name(rules: Language) -> None:

@@ -148,3 +148,59 @@ def test_names_after_agencies(blank: Language, text: str, agency: str, expected:
 def test_appositive_occupation(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == expected
+
+
+# Classes of false names, each with sentences the team wrote: a pronoun or a hortative that opens a
+# sentence, a participle before an apposition, an app or platform, a police unit, a place after "di", a
+# regulation before its number, a religious title before the name, a word that is capitalised only
+# because it opens a sentence or a headline.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Saya berharap warga waspada,” kata Budi Santoso.", ["Budi Santoso"]),
+        ("“Aku berharap pulang,” ujar Rina Melati kepada wartawan.", ["Rina Melati"]),
+        ("Kami mengimbau warga. Anda berharap apa? Mari kita jaga desa ini.", []),
+        ("Ayo laporkan agen ilegal. Silakan hubungi posko terdekat.", []),
+        ("Dikonfirmasi, Kepala Desa Sukamaju Budi Santoso membenarkan hal itu.", ["Budi Santoso"]),
+        ("Ditemui terpisah, Kepala Desa Sukamaju Andi Wijaya menjelaskan hal itu.", ["Andi Wijaya"]),
+        ("Terpisah, Ketua Karang Taruna Joko Susilo menyambut baik kegiatan itu.", ["Joko Susilo"]),
+        ("Berkas dikirim melalui pesan WhatsApp kepada perekrut bernama Dodi Irawan.", ["Dodi Irawan"]),
+        ("Lowongan itu disebar lewat Facebook dan TikTok, ujar Sari Dewi.", ["Sari Dewi"]),
+        ("Unit PPA Subdit Renakta Ditreskrimum menangkap pelaku di Sukamaju.", []),
+        ("Rapat digelar di Graha Wira Bhakti Sukamaju pada Senin.", []),
+        ("Penerbitan paspor diatur dalam Permenkumhan Nomor 8 Tahun 2014 tentang dokumen.", []),
+        ("Hadir pula Pendeta Maria Kolo dan Ustaz Hasan Basri dalam acara itu.", ["Maria Kolo", "Hasan Basri"]),
+        ("Doa dipimpin Romo Yohanes Lado, sedangkan Kiai Ahmad Zaini memberi sambutan.", ["Yohanes Lado", "Ahmad Zaini"]),
+        ("Pedagang mengeluh. “Cabai merah sekarang mahal sekali,” kata seorang pedagang.", []),
+    ],
+)
+def test_not_names(nlp: Language, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harga Cabai dan Bawang Meroket Jelang Lebaran\n\nHarga cabai di pasar naik dua kali lipat pekan ini.\n",
+        "Disnakertrans Garut Siapkan Pelatihan Kepala Desa, Posko TPPO Belum Dibentuk\n\nGarut - Kegiatan itu "
+        "digelar pekan depan.\n",
+        "Kantor Imigrasi Sukamaju Gelar Sosialisasi Migrasi Aman\n\nSukamaju - Sosialisasi digelar di balai desa.\n",
+    ],
+)
+def test_headline_words_are_no_model_names(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemkab Sukamaju menggelar Rakor bersama Satgas TPPO.",
+        "Peserta Rakor Sukamaju sepakat memperketat pengawasan.",
+        "Bimtek Desa Sukamaju diikuti puluhan perangkat desa.",
+    ],
+)
+def test_government_abbreviations_are_no_names(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []

@@ -43,6 +43,8 @@ INSTITUTION_NOMINALS: frozenset[str] = frozenset(
     pengadilan perhimpunan persatuan perkumpulan perusahaan perwakilan persekutuan pemerintahan pertahanan
     perserikatan penerbangan perbankan pelayaran percetakan perpustakaan persaudaraan kekaisaran""".split()
 )
+# What follows the title of a regulation or document: its number ("... Nomor 8 Tahun 2014", "... No. 9/2019").
+_NUMBERED = regex.compile(r"[ \t]+(?:nomor|no\.?)[ \t]*\d", regex.IGNORECASE)
 # Words that stand before a name and so cannot end one ("Kab", "Kec"): such a span was cut short.
 _OPEN_ABBREVIATIONS = frozenset({"kab", "kec", "kel", "prov", "jl", "kota", "desa"})
 # Lower-case words allowed inside a name ("Lembaga Bantuan Hukum untuk Perempuan", "Badan Narkotika dan ...").
@@ -110,6 +112,8 @@ def name_shaped(doc: Doc, span: Span) -> bool:
         return False
     if any(t.text in _ROLE_WORDS for t in span) or (len(span) == 1 and first.casefold() in _NOT_NAME_FOLDED):
         return False
+    if _NUMBERED.match(doc_text(doc), span.end_char):
+        return False  # "Permenaker Nomor 9 Tahun 2019": a numbered regulation or document
     return not (_NOMINAL.match(first) and first.casefold() not in INSTITUTION_NOMINALS)
 
 

@@ -27,7 +27,7 @@ from ..lang.titles import (
     TERRITORY_LEVELS,
 )
 from ..normalize.places import abbreviations, foreign_places, gazetteer, place_key
-from ..spans import add_entities, doc_text, in_skipped_zone
+from ..spans import SKIP_KINDS, add_entities, doc_text, in_skipped_zone
 from .model_entities import held_spans, name_shaped
 
 # Verbs of saying that follow the speaker ("kata Ben Yuda") or precede the statement ("Budi mengatakan").
@@ -44,6 +44,8 @@ _QUOTES = frozenset({'"', "“", "”", "'", "’"})
 _NOT_PERSON_BEFORE = frozenset({"Jalan", "Jl", "RSUD", "RS", "Sakit", "Universitas", "Stadion", "Gedung", "Bandara"})
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
 _BLOCK_LABELS = frozenset({"AGENCY", "PLACE", "DATE"})
+# Tokens after which a sentence (or a quotation) begins.
+_SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "‘", "'"})
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 
@@ -157,6 +159,15 @@ def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
             i = text.find(word, j)
         else:
             i = text.find(word, i + 1)
+
+
+def _opens_sentence(text: str, toks: list[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` is the first word of a sentence, a line or a quotation, where a capital letter
+    says nothing about a name."""
+    if k == 0:
+        return True
+    before = toks[k - 1]
+    return before.text in _SENTENCE_OPENERS or "\n" in text[before.end : toks[k].start]
 
 
 def _from_role(text: str, toks: list[_Tok], i: int, known: list[str]) -> PersonMention | None:
@@ -425,10 +436,13 @@ def find_person_mentions(doc: Doc, *, model_names: bool = True) -> list[PersonMe
                             or before.text.islower() or "\n" in text[before.end : toks[k].start]):
                         add(_mention(text, toks, k, i, None))
             elif w == "," and i > 0 and i + 1 < len(toks) and toks[i + 1].text in ROLE_HEADS:
-                # Apposition: "oleh Rendani Wijaya, Kepala Seksi ...".
+                # Apposition: "oleh Rendani Wijaya, Kepala Seksi ...". One word that opens a sentence is an
+                # adverbial far more often than a name ("Dikonfirmasi, Kepala ...", "Terpisah, Ketua ...").
                 k = i
                 while k > 0 and _is_name_word(toks[k - 1]) and i - k < 4:
                     k -= 1
+                if k == i - 1 and _opens_sentence(text, toks, k):
+                    continue
                 if k < i and (k == 0 or not toks[k - 1].text[:1].isupper()):
                     role = _clean_role(text[toks[i + 1].start : toks[_role_end(toks, i + 1) - 1].end])
                     add(_mention(text, toks, k, i, role))
@@ -460,6 +474,11 @@ _NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "der", "al", "el
 # Parts of speech that never stand in a personal name; a title-cased verb or adjective ("Harga Bawang
 # Meroket") is a headline.
 _NOT_NAME_POS = frozenset({"VERB", "ADJ", "AUX", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "NUM", "PART"})
+# A headline is title-cased, so the model reads its words as names ("... Siapkan Pelatihan Relawan"); the
+# people it names are named again in the body.
+_NO_MODEL_NAME_ZONES = SKIP_KINDS | {"headline"}
+# The locative preposition: a name right after it is a place ("di Graha ...", "Di Wisma ..."), never a person.
+_LOCATIVE = frozenset({"di", "Di"})
 # Initials written together inside a name ("TB Hasanuddin"): an upper-case word of at most this many letters.
 MAX_INITIALS = 3
 
@@ -488,11 +507,21 @@ def _model_mentions(doc: Doc, toks: list[_Tok], found: list[PersonMention]) -> l
     out: list[PersonMention] = []
     for span in held_spans(doc, "PER"):
         s, e = span.start_char, span.end_char
-        if in_skipped_zone(doc, s, e) or any(m.start < e and s < m.end for m in [*found, *out]):
+        if in_skipped_zone(doc, s, e, _NO_MODEL_NAME_ZONES) or any(m.start < e and s < m.end for m in [*found, *out]):
             continue
         inside = [i for i, t in enumerate(toks) if s <= t.start and t.end <= e]
+        # a span that runs on from a rule entity ("Karang Taruna Joko Susilo" read from "Taruna") keeps
+        # the words after it; one with an entity inside is no name
+        size = len(inside)
+        while inside and toks[inside[0]].blocked:
+            inside.pop(0)
+        while inside and toks[inside[-1]].blocked:
+            inside.pop()
+        trimmed = len(inside) < size  # what is left must then be a full name: two words at least
         if not inside or any(toks[i].blocked for i in inside):
             continue
+        if inside[0] > 0 and toks[inside[0] - 1].text in _LOCATIVE:
+            continue  # "di Graha Wira Bhakti": what "di" governs is a place
         k = _skip_prefixes(toks, inside[0])
         last = inside[-1]
         while last >= k and not toks[last].text[:1].isalnum():
@@ -502,7 +531,9 @@ def _model_mentions(doc: Doc, toks: list[_Tok], found: list[PersonMention]) -> l
         named = [t for t in words if t not in initials and t.text not in _NAME_PARTICLES]
         if not named or not all(_is_name_word(t) for t in named):
             continue
-        if len(named) < MIN_MODEL_NAME_WORDS and not (len(words) == 1 and _single_name(doc, named[0], tagged)):
+        if len(named) < MIN_MODEL_NAME_WORDS and (
+            trimmed or not (len(words) == 1 and _single_name(doc, named[0], tagged))
+        ):
             continue
         start, end = toks[k].start, toks[last].end
         name = doc.char_span(start, end, alignment_mode="contract")

@@ -40,6 +40,9 @@ RANKS: Final[tuple[str, ...]] = (
 HONORIFICS: Final[tuple[str, ...]] = (
     "Prof.", "Prof", "Dr.", "Dr", "dr.", "Drs.", "Dra.", "Ir.", "H.", "Hj.", "KH.", "K.H.", "Bapak", "Ibu",
     "Pak", "Bu", "Sdr.", "Saudara", "Saudari", "Tuan", "Nyonya",
+    # religious titles, written before the name like the civil ones ("Pendeta Maria ...", "Ustaz Hasan ...")
+    "Pendeta", "Pdt.", "Pdt", "Pastor", "Romo", "Uskup", "Mgr.", "Suster", "Bruder", "Ustaz", "Ustadz",
+    "Ustazah", "Ustadzah", "Kiai", "Kyai", "Habib", "Syekh", "Tuan Guru", "Biksu", "Bhikkhu", "Hajah", "Hajjah",
 )
 
 _RANK_ALT = "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
@@ -56,7 +59,9 @@ DEGREE_RE: Final[regex.Pattern[str]] = regex.compile(
 )
 
 # Capitalised words that are never (part of) a person's name in these articles: sentence openers,
-# calendar words, generic nouns of the domain.
+# calendar words, generic nouns of the domain, personal pronouns and hortatives ("Saya", "Mari"), apps and
+# platforms, the units of a police directorate ("Subdit", "Renakta"), and the abbreviations of a local
+# government and of its meetings ("Pemkab", "Rakor").
 NOT_NAME_WORDS: Final[frozenset[str]] = frozenset(
     """Sementara Selain Selanjutnya Kemudian Namun Adapun Dalam Saat Ketika Setelah Sebelum Sejak Hingga Untuk
     Karena Oleh Dengan Bagi Pada Di Ke Dari Dan Atau Yang Ini Itu Tersebut Hal Para Pihak Mereka Kami Kita Ia
@@ -76,7 +81,11 @@ NOT_NAME_WORDS: Final[frozenset[str]] = frozenset(
     Hasil Pemasyarakatan Babinsa Bhabinkamtibmas Pelaksana Harian Anak Perempuan Pasar Masyarakat Pemerintah
     Kepolisian Polisi Pemohon Petugas Tersangka Korban Pelaku Tim Dalam Upaya Sosialisasi Pada Berita Terkini
     Lihat Simak Klik Artikel Tag Tags Halaman Share Bagikan Timnas Piala Liga Stadion Klub Tendangan Gol Babak
-    Jalan Jl Gedung Rumah Sakit RSUD Universitas Pasal Nomor""".split()
+    Jalan Jl Gedung Rumah Sakit RSUD Universitas Pasal Nomor
+    Saya Aku Anda Kamu Engkau Kau Kalian Dirinya Mari Ayo Yuk Silakan Silahkan Mohon Tolong
+    WhatsApp Whatsapp Facebook Instagram TikTok Tiktok Telegram Twitter YouTube Youtube Zoom Gmail
+    Subdit Unit Satreskrim Reskrim Ditreskrimum Ditreskrimsus Ditintelkam Renakta Jatanras Resmob
+    Pemkab Pemko Pemkot Pemprov Pemda Pemdes Rakor Rakornas Rakorda Rakortek Rakorwil Bimtek Musrenbang FGD""".split()
 )
 
 
@@ -96,7 +105,11 @@ BALINESE_NAME_WORDS: Final[frozenset[str]] = frozenset(
 )
 
 # Honorifics and degrees that only stand before a person's name: "Drs. Ikram", "Prof. Sari".
-NAME_CUE_HONORIFICS: Final[frozenset[str]] = frozenset({"Prof", "Dr", "dr", "Drs", "Dra", "Ir", "Hj", "KH"})
+# Religious titles too, capitalised: "Pendeta Maria ...", "Ustaz Hasan ...", "Romo Yohanes ...".
+NAME_CUE_HONORIFICS: Final[frozenset[str]] = frozenset(
+    """Prof Dr dr Drs Dra Ir Hj KH Pendeta Pdt Pastor Romo Uskup Mgr Suster Bruder Ustaz Ustadz Ustazah Ustadzah
+    Kiai Kyai Habib Syekh Biksu Bhikkhu Hajah Hajjah""".split()
+)
 
 # Words of football reports after which players' and coaches' names follow, alone or in a list.
 SPORT_CUES: Final[frozenset[str]] = frozenset(
