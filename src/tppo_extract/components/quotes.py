@@ -475,6 +475,8 @@ def _reported_in_sentence(
     m = speech.MENURUT_RE.search(sent)
     if m is None:
         m = speech.PASSIVE_RE.search(sent)
+    if m is None:
+        m = speech.LEAD_NYA_RE.match(sent)
     if m is not None and not inside_quote(s_start + m.start()):
         cue: CharSpan = {"start": s_start + m.start("cue"), "end": s_start + m.end("cue")}
         if m.groupdict().get("nya"):
@@ -491,6 +493,10 @@ def _reported_in_sentence(
         before = sent[: m.start()].rstrip()
         who_s, who_e = s_start + m.start("who"), s_start + m.end("who")
         if not before or before[-1] in speech.QUOTE_CHARS or inside_quote(s_start + m.start()):
+            continue
+        # "..., lanjut Hendra, ...": a parenthetical attribution stands between commas ("Singkat cerita,
+        # ..." is an idiom); "kata", "ujar" and "menurut" also attribute without the first one.
+        if before[-1] != "," and m.group("cue") not in speech.BARE_MID_CUES:
             continue
         if not (_is_cap(text[who_s]) or text[who_s:who_e] in speech.PRONOUNS):
             continue
