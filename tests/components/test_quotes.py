@@ -33,6 +33,11 @@ def _words(text: str) -> list[tuple[int, int, str]]:
         ('"Kami akan terus mengawasi pelabuhan', ["Kami akan terus mengawasi pelabuhan"]),
         ('"Satu hal," kata Budi, "kami tidak berhenti."', ["Satu hal,", "kami tidak berhenti."]),
         ("Tanpa tanda kutip sama sekali.", []),
+        # two apostrophes typed for a double quotation mark; one apostrophe inside a word is no mark
+        ("''Kami tolak 40 permohonan,'' kata Hasan.", ["Kami tolak 40 permohonan,"]),
+        ("Ia berkata, ''Jangan percaya calo.''", ["Jangan percaya calo."]),
+        ("''Pada hari Jum'at kami libur,'' ujar Budi.", ["Pada hari Jum'at kami libur,"]),
+        ("Warga Ma'rif dan Sa'adah hadir.", []),
     ],
 )
 def test_paragraph_quotes(line: str, contents: list[str]) -> None:
@@ -254,6 +259,10 @@ _LEAD = "Kepala Kantor Imigrasi Sukamaju Rudi Hartono mengatakan pengawasan dipe
         ("Warga diminta tetap tenang dan tidak mudah percaya tawaran kerja.\n", []),
         ("Petugas menutup pos itu, lanjut ke pelabuhan, lalu kembali ke kantor.\n", []),
         ("Singkat cerita, Budi dan Sari mengirim berkas lamaran kepada agen itu.\n", []),
+        (
+            "''Kami tolak 40 permohonan tahun ini,'' kata Hasan Basri, petugas imigrasi.\n",
+            [("Kami tolak 40 permohonan tahun ini,", True, "Hasan Basri")],
+        ),
         ("Pendek kata, Rudi Hartono menolak tawaran kerja dari agen tersebut.\n", []),
     ],
 )

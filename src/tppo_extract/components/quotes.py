@@ -35,6 +35,18 @@ class Mark:
     pos: int
     can_open: bool
     can_close: bool
+    width: int = 1  # two for a doubled apostrophe used as a double quotation mark
+
+
+# Two apostrophes typed for a double quotation mark: "''Kami siap,'' kata Budi."
+DOUBLED_APOSTROPHE = "''"
+
+
+def _mark_at(text: str, k: int) -> bool:
+    """Whether a quotation mark stands at ``text[k]`` (or ends there, for a doubled apostrophe)."""
+    return text[k] in speech.QUOTE_CHARS or (
+        text[k] == "'" and (text.startswith(DOUBLED_APOSTROPHE, k) or text.startswith(DOUBLED_APOSTROPHE, k - 1))
+    )
 
 
 @dataclass
@@ -75,37 +87,43 @@ class Found:
 def quote_marks(line: str, offset: int) -> list[Mark]:
     """The quotation marks of one paragraph, classified by the characters on either side."""
     marks: list[Mark] = []
-    for i, ch in enumerate(line):
-        if ch not in speech.QUOTE_CHARS:
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        width = len(DOUBLED_APOSTROPHE) if line.startswith(DOUBLED_APOSTROPHE, i) else 1
+        if width == 1 and ch not in speech.QUOTE_CHARS:
+            i += 1
             continue
         before = line[i - 1] if i > 0 else " "
-        after = line[i + 1] if i + 1 < len(line) else " "
+        after = line[i + width] if i + width < len(line) else " "
         space_before = before.isspace() or before in "([:—–-"
         space_after = after.isspace() or after in ".,;:!?)"
         can_open = ch in "“„«" or (space_before and not after.isspace())
         can_close = ch in "”»" and not (space_before and not space_after) or (not space_before)
-        if ch == '"':
+        if ch == '"' or width > 1:  # a straight mark is told open from close by the spaces around it
             can_open = space_before and not after.isspace()
             can_close = not space_before or space_after
-        marks.append(Mark(offset + i, can_open, can_close))
+        marks.append(Mark(offset + i, can_open, can_close, width))
+        i += width
     return marks
 
 
 def paragraph_quotes(line: str, offset: int) -> list[DirectQuote]:
     """Quotations of one paragraph; a nested one stays inside its outer one; one left open runs to the end."""
     out: list[DirectQuote] = []
-    stack: list[int] = []
+    stack: list[Mark] = []
     for m in quote_marks(line, offset):
         if stack and m.can_close:
             opened = stack.pop()
             if not stack:
-                out.append(DirectQuote(opened, opened + 1, m.pos, m.pos + 1, True))
+                out.append(DirectQuote(opened.pos, opened.pos + opened.width, m.pos, m.pos + m.width, True))
         elif m.can_open:
-            stack.append(m.pos)
+            stack.append(m)
     if stack:
         end = offset + len(line.rstrip())
-        if end > stack[0] + 1:
-            out.append(DirectQuote(stack[0], stack[0] + 1, end, end, False))
+        first = stack[0]
+        if end > first.pos + first.width:
+            out.append(DirectQuote(first.pos, first.pos + first.width, end, end, False))
     return out
 
 
@@ -461,7 +479,7 @@ def reported_quotes(doc: Doc, index: DocIndex, direct: list[Found], *, min_words
         content_start, cue, mention = hit
         content_start, content_end = _trim(text, content_start, s_end)
         # A quotation mark opening the content makes it a direct quote, found already.
-        cut = next((k for k in range(content_start, content_end) if text[k] in speech.QUOTE_CHARS), content_end)
+        cut = next((k for k in range(content_start, content_end) if _mark_at(text, k)), content_end)
         content_end = _trim(text, content_start, cut)[1]
         if _word_count(text[content_start:content_end]) < min_words:
             continue
@@ -492,7 +510,7 @@ def _reported_in_sentence(
     for m in speech.MID_KATA_RE.finditer(sent):
         before = sent[: m.start()].rstrip()
         who_s, who_e = s_start + m.start("who"), s_start + m.end("who")
-        if not before or before[-1] in speech.QUOTE_CHARS or inside_quote(s_start + m.start()):
+        if not before or _mark_at(before, len(before) - 1) or inside_quote(s_start + m.start()):
             continue
         # "..., lanjut Hendra, ...": a parenthetical attribution stands between commas ("Singkat cerita,
         # ..." is an idiom); "kata", "ujar" and "menurut" also attribute without the first one.
@@ -501,7 +519,7 @@ def _reported_in_sentence(
         if not (_is_cap(text[who_s]) or text[who_s:who_e] in speech.PRONOUNS):
             continue
         # "Petugas imigrasi, kata Budi, ...": the statement is the whole clause around the cue.
-        clause = max(before.rfind(". "), max((before.rfind(q) for q in speech.QUOTE_CHARS), default=-1))
+        clause = max(before.rfind(". "), max((before.rfind(q) for q in (*speech.QUOTE_CHARS, "''")), default=-1))
         mention = mention_in_phrase(text, who_s, who_e, index)
         cue = {"start": s_start + m.start("cue"), "end": s_start + m.end("cue")}
         return s_start + clause + 1 + (clause >= 0), cue, mention
