@@ -93,3 +93,27 @@ def test_headline_unit_stops_after_known_place(nlp) -> None:  # type: ignore[no-
     agencies = [e.text for e in doc.ents if e.label_ == "AGENCY"]
     assert agencies == ["Disnakertrans Garut", "Disnakertrans Garut"]
     assert {e._.canonical for e in doc.ents if e.label_ == "AGENCY"} == {"Dinas Tenaga Kerja dan Transmigrasi Garut"}
+
+
+# A person's rank or title and name after a unit: the unit ends where the region in its name ends
+# (the gazetteer says so) or at the rank; a region that is part of the office's name stays in it.
+@pytest.mark.parametrize(
+    ("text", "agency", "person"),
+    [
+        ("Kabid Humas Polda Jambi Kombes Pol Andi Wijaya menuturkan hal itu.", "Polda Jambi", "Andi Wijaya"),
+        ("Kasat Reskrim Polres Garut AKP Joko Susilo memimpin razia.", "Polres Garut", "Joko Susilo"),
+        ("Kapolsek Cibeber Iptu Rudi Hartono datang ke lokasi.", None, "Rudi Hartono"),
+        ("Kepala Kantor Imigrasi Medan Dr. Rina Wulandari hadir dalam rapat.", "Kantor Imigrasi Medan", "Rina Wulandari"),
+        ("Kepala BP3MI Jawa Tengah Budi Santoso membuka acara itu.", "BP3MI Jawa Tengah", "Budi Santoso"),
+        ("Kepala Dinas Sosial Kabupaten Garut Budi Santoso hadir.", "Dinas Sosial Kabupaten Garut", "Budi Santoso"),
+        ("Ketua Gugus Tugas TPPO Provinsi Jambi Sari Dewi membuka rapat.", "Gugus Tugas TPPO Provinsi Jambi", "Sari Dewi"),
+        ("Petugas Polres Bogor Kota memeriksa dokumen warga.", "Polres Bogor Kota", None),
+        ("Kantor Imigrasi Jakarta Selatan menunda keberangkatan tiga warga.", "Kantor Imigrasi Jakarta Selatan", None),
+    ],
+)
+def test_a_name_after_a_unit_is_no_part_of_it(nlp: Language, text: str, agency: str | None, person: str | None) -> None:
+    doc = nlp(text)
+    agencies = [e.text for e in doc.ents if e.label_ == "AGENCY"]
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert agencies == ([agency] if agency else [])
+    assert persons == ([person] if person else [])

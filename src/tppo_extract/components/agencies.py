@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
 from ..lang.speech import VERBS_AFTER_NAME
-from ..lang.titles import ROLE_HEADS
+from ..lang.titles import HONORIFICS, RANKS, ROLE_HEADS
 from ..normalize.agencies import (
     AgencyEntry,
     AgencyMention,
@@ -26,6 +26,11 @@ from ..normalize.agencies import (
 from ..normalize.places import link_place
 from ..spans import add_entities, doc_text, in_skipped_zone
 
+# A police or military rank, or an honorific, starts a person's name: no place goes on through one
+# ("Polda Sulteng Kombes Pol Dedi ...", "Kantor Imigrasi Medan Dr. Rina ...").
+_RANK_AND_HONORIFIC_WORDS = frozenset(w.rstrip(".") for r in (*RANKS, *HONORIFICS) for w in r.split()) | frozenset(
+    h for h in HONORIFICS if h.endswith(".")
+)
 # Capitalised words that end the place part of a unit's name: function words, and the verbs and nouns that
 # title-case headlines put right after a name ("Imigrasi Entikong Gelar Sosialisasi").
 PLACE_STOP = frozenset(
@@ -39,7 +44,7 @@ PLACE_STOP = frozenset(
     Kepala Kakanim Kapolda Kapolres Kapolresta Kadiv Kabid Kasi Bapak Ibu Tim Pora Timpora Satgas Korban
     Menteri Gubernur Bupati Wali Wakil Plt Plh Hingga Sampai Sejak Selama Sebelum Setelah Bagi Oleh Tentang
     Agar Karena Namun Sementara Selain Adapun Kelas Non TPI Hadir Buka Luncurkan Launching Pembina Pelabuhan Internasional Bandara""".split()  # noqa: E501
-)
+) | _RANK_AND_HONORIFIC_WORDS
 
 # A word of a place name: capitalised (Tanjungpinang, Soekarno-Hatta, DIY, II), or an ordinal number only
 # as in "Kodam II".
@@ -211,6 +216,10 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
     words = place.split()
     if len(words) < 2:
         return end, place
+    cut = _region_then_name(words)
+    if cut is not None:
+        new_place = " ".join(words[:cut])
+        return end - len(place) + len(new_place), new_place
     before, after = text[:start], text[end:]
     rest = before + " " + after
     for k in range(len(words) - 1, 0, -1):
@@ -243,6 +252,43 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
         new_place = " ".join(words[:-2])
         return end - len(place) + len(new_place), new_place
     return end, place
+
+
+# A person's name after a region: two words at least (one capitalised word after a region is more often
+# part of the unit's name, "Polres Bogor Kota"), and at most four.
+_NAME_AFTER_REGION = (2, 4)
+_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?")
+
+
+def _region_then_name(words: list[str]) -> int | None:
+    """Where a region ends and a person's name begins in the place part of a unit's name, by the gazetteer:
+    "Jawa Tengah Budi Santoso" -> 2. The longest leading run of words that is a province, regency or city
+    (or its abbreviation), followed by name-shaped words of which the first is no region and does not extend
+    it."""
+    for k in range(len(words) - _NAME_AFTER_REGION[0], 0, -1):
+        rest = words[k:]
+        if not _NAME_AFTER_REGION[0] <= len(rest) <= _NAME_AFTER_REGION[1]:
+            continue
+        if not all(_NAME_WORD.fullmatch(w) and w not in _PLACE_TAIL_WORDS for w in rest):
+            continue
+        if not _is_region(" ".join(words[:k]), _UNIT_REGION_LEVELS):
+            continue
+        # the next word neither extends the region nor is one ("Tanjung Balai Karimun" names one office)
+        if any(_is_region(p, _WIDE_LEVELS) for p in (" ".join(words[: k + 1]), rest[0], " ".join(rest))):
+            continue
+        return k
+    return None
+
+
+# The regions a unit is named after ("BP3MI Jawa Tengah", "Polres Garut"), and the levels at which a word
+# is taken for a region at all: thousands of villages bear names that are also personal names.
+_UNIT_REGION_LEVELS = frozenset({"province", "regency"})
+_WIDE_LEVELS = frozenset({"province", "regency", "district"})
+
+
+def _is_region(name: str, levels: frozenset[str]) -> bool:
+    link = link_place(name)
+    return link is not None and link.level in levels
 
 
 _PLACE_TAIL_WORDS = frozenset(
