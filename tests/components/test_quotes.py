@@ -268,3 +268,66 @@ _LEAD = "Kepala Kantor Imigrasi Sukamaju Rudi Hartono mengatakan pengawasan dipe
 )
 def test_speech_cues_from_morphology(nlp: Language, text: str, expected: list[tuple[str, bool, str]]) -> None:
     assert _quotes(nlp, text) == expected
+
+
+# Speakers: time and place adjuncts and how the reporter met the speaker stand between subject and verb;
+# a person spoken about inside a quotation, or known by initials only, is not whom "ujarnya" points at; a
+# weekday is no name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bupati Garut Andi Wijaya di Tarogong, Selasa, menegaskan penerbitan perda itu sangat dibutuhkan.\n",
+            [("penerbitan perda itu sangat dibutuhkan.", False, "Andi Wijaya")],
+        ),
+        (
+            "Bupati Garut, Andi Wijaya di Tarogong, Selasa (3/9), mengatakan perda itu sangat dibutuhkan warga.\n",
+            [("perda itu sangat dibutuhkan warga.", False, "Andi Wijaya")],
+        ),
+        (
+            "Kepala Desa Sukamaju Budi Santoso, Kamis pagi, menjelaskan warga sudah didata satu per satu.\n",
+            [("warga sudah didata satu per satu.", False, "Budi Santoso")],
+        ),
+        (
+            "Kepala Kantor Imigrasi Sukamaju, Rudi Hartono, yang ditemui usai acara menyampaikan bahwa "
+            "pengawasan diperketat di pelabuhan.\n",
+            [("pengawasan diperketat di pelabuhan.", False, "Rudi Hartono")],
+        ),
+        (
+            "Camat Sukaria, Ani Lestari, saat dihubungi melalui telepon mengatakan warganya aman dari calo.\n",
+            [("warganya aman dari calo.", False, "Ani Lestari")],
+        ),
+        (
+            "Salah seorang pedagang di Pasar Baru Sukamaju Warsini mengatakan, harga cabai naik dua kali lipat.\n",
+            [("harga cabai naik dua kali lipat.", False, "Warsini")],
+        ),
+        (
+            "Manajer Pasar Baru dari Perumda Pasar Sukamaju, Yusuf Hidayat, mengatakan pasokan cabai turun.\n",
+            [("pasokan cabai turun.", False, "Yusuf Hidayat")],
+        ),
+        (
+            '"Kami sudah memeriksa semua dokumen," kata Rudi Hartono di Sukamaju, Selasa.\n',
+            [("Kami sudah memeriksa semua dokumen,", True, "Rudi Hartono")],
+        ),
+        (
+            "Kepala Kantor Imigrasi Sukamaju Rudi Hartono mengatakan petugas memeriksa penumpang kapal.\n\n"
+            "Seorang penumpang berinisial YK mengaku hendak berwisata ke Malaysia.\n\n"
+            '"Namun, ia tidak dapat menunjukkan tiket pulang," ujarnya.\n',
+            [
+                ("petugas memeriksa penumpang kapal.", False, "Rudi Hartono"),
+                ("hendak berwisata ke Malaysia.", False, "YK"),
+                ("Namun, ia tidak dapat menunjukkan tiket pulang,", True, "Rudi Hartono"),
+            ],
+        ),
+        (
+            "Kepala Dinas Sosial Kota Sukamaju, Sari Dewi, mengatakan korban sudah dipulangkan ke rumah.\n\n"
+            '"Kami juga sudah bertemu Budi Santoso, ayah korban, kemarin," ujarnya.\n',
+            [
+                ("korban sudah dipulangkan ke rumah.", False, "Sari Dewi"),
+                ("Kami juga sudah bertemu Budi Santoso, ayah korban, kemarin,", True, "Sari Dewi"),
+            ],
+        ),
+    ],
+)
+def test_speakers_past_adjuncts_and_third_parties(nlp: Language, text: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert _quotes(nlp, text) == expected

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..lang import speech
+from ..lang.calendar import MONTHS, TIMES_OF_DAY, WEEKDAYS
 from ..lang.titles import HONORIFICS, RANKS, ROLE_HEADS
 from ..spans import doc_text, in_skipped_zone
 from ..types import CharSpan, QuoteDict, SpeakerDict
@@ -24,7 +25,9 @@ _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
 _CAP_RE = regex.compile(r"\p{Lu}")
 _RANK_WORDS = frozenset(w.rstrip(".") for r in RANKS for w in r.split()) | {"Pol"}
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
-_SKIP_IN_NAME = speech.NON_NAME_WORDS | ROLE_HEADS | _RANK_WORDS | _HONORIFIC_WORDS
+# Calendar words are never a speaker's name ('," kata Budi, Selasa.' ends with the day).
+_CALENDAR_WORDS = frozenset(w.title() for w in (*WEEKDAYS, *MONTHS) if w.isalpha())
+_SKIP_IN_NAME = speech.NON_NAME_WORDS | ROLE_HEADS | _RANK_WORDS | _HONORIFIC_WORDS | _CALENDAR_WORDS
 _APPOSITION_LINKS = frozenset({"selaku", "sebagai", "yakni", "yaitu"})
 
 
@@ -205,6 +208,7 @@ class DocIndex:
     agencies: list[tuple[int, int, str]]  # start, end, canonical name
     known_words: frozenset[str]  # words of agency canonical names and gazetteer places: never a name
     site_words: frozenset[str]  # words of other places (sites): a name swallowed by them is possible
+    dates: tuple[tuple[int, int], ...] = ()  # start, end of the DATE entities
 
 
 def index_doc(doc: Doc) -> DocIndex:
@@ -212,6 +216,7 @@ def index_doc(doc: Doc) -> DocIndex:
     agencies: list[tuple[int, int, str]] = []
     known: set[str] = set()
     sites: set[str] = set()
+    dates: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             persons.append((ent.start_char, ent.end_char, str(ent._.canonical or ent.text)))
@@ -221,7 +226,9 @@ def index_doc(doc: Doc) -> DocIndex:
             known.update(canonical.split())
         elif ent.label_ == "PLACE":
             (known if ent._.region_code else sites).update(ent.text.split())
-    return DocIndex(persons, agencies, frozenset(known), frozenset(sites - known))
+        elif ent.label_ == "DATE":
+            dates.append((ent.start_char, ent.end_char))
+    return DocIndex(persons, agencies, frozenset(known), frozenset(sites - known), tuple(dates))
 
 
 def _person_in(index: DocIndex, start: int, end: int) -> Mention | None:
@@ -296,11 +303,65 @@ def _is_day_or_date(word: str) -> bool:
     return word in _DAYS or word[0].isdigit()
 
 
+# Words of a time adjunct between a subject and its verb ("Budi di Garut, Selasa (3/9) pagi, mengatakan").
+_TIME_WORDS = frozenset({*WEEKDAYS, *MONTHS, *TIMES_OF_DAY, "lalu", "kemarin", "tadi", "WIB", "WITA", "WIT"})
+# Prepositions of a place adjunct there ("Budi di Tarogong mengatakan"): the place is no subject.
+_PLACE_PREPOSITIONS = frozenset({"di", "dari", "ke"})
+
+
+# Passives of meeting or reaching the speaker, which open an adjunct before the verb ("Budi, saat
+# dihubungi, mengatakan"); such an adjunct is short.
+_MEETING_PARTICIPLES = frozenset(
+    {"ditemui", "dihubungi", "dikonfirmasi", "diwawancarai", "dijumpai", "disambangi", "dimintai", "ditanya"}
+)
+_MAX_MEETING_WORDS = 6
+
+
+def _strip_adjuncts(
+    text: str, words: list[tuple[int, int, str]], pos: int, index: DocIndex
+) -> list[tuple[int, int, str]]:
+    """``words`` (those before a verb at ``pos``) without the time and place adjuncts that end them: a date,
+    a weekday, a clock time, and a capitalised run after "di"/"dari"/"ke" before such a time ("Budi di
+    Garut, Selasa, mengatakan"; otherwise the run may end in the name: "pedagang di Pasar Baru Yatni
+    mengatakan", "Manajer Pasar dari Perumda X, Yusuf, mengatakan"), which stand between a speaker and
+    the verb."""
+    words = list(words)
+    timed = False
+    while words:
+        s, e, w = words[-1]
+        if w[0].isdigit() or w.casefold() in _TIME_WORDS or any(a <= s and e <= b for a, b in index.dates):
+            words.pop()
+            timed = True
+            continue
+        k = len(words)
+        while k > 0 and _is_cap(words[k - 1][2]):
+            k -= 1
+        named = any(p[0] <= words[-1][0] < p[1] for p in index.persons)
+        if 0 < k < len(words) and words[k - 1][2] in _PLACE_PREPOSITIONS and timed and not named:
+            del words[k - 1 :]
+            continue
+        # "Budi, yang ditemui usai acara, menjelaskan": how the reporter met the speaker
+        j = len(words)
+        while j > 0 and not _is_cap(words[j - 1][2]):
+            j -= 1
+        tail = {w for _, _, w in words[j:]}
+        if j > 0 and 0 < len(words) - j <= _MAX_MEETING_WORDS and tail & _MEETING_PARTICIPLES:
+            del words[j:]
+            continue
+        break
+    return words
+
+
 def subject_before(text: str, pos: int, floor: int, index: DocIndex) -> Mention | None:
     """The subject of a speech verb at ``pos``: "Kepala X, Budi Santoso, (juga) mengatakan"."""
     words = _words(text, floor, pos)
     while words and words[-1][2] in speech.ADVERBS:
         words.pop()
+    stripped = _strip_adjuncts(text, words, pos, index)
+    if stripped and len(stripped) < len(words):
+        words = stripped
+        while words and words[-1][2] in speech.ADVERBS:
+            words.pop()
     if not words:
         return None
     s, e, w = words[-1]
@@ -557,6 +618,15 @@ def clause_subjects(text: str, index: DocIndex) -> list[tuple[int, str]]:
     return out
 
 
+# The press names victims and suspects by their initials ("berinisial YK"); such a person is spoken of,
+# so a pronoun cue does not go back to them (they speak when a cue names them: '," kata YK').
+_INITIALS = regex.compile(r"\p{Lu}{1,3}(?:\.?[ ]?\p{Lu}{1,3})*\.?")
+
+
+def _initials(name: str) -> bool:
+    return bool(_INITIALS.fullmatch(name))
+
+
 def resolve_speakers(text: str, found: list[Found], index: DocIndex) -> list[QuoteDict]:
     """Give every quote its speaker: names to their first full form, pronouns and gaps to the last speaker."""
     names: list[tuple[int, str]] = sorted(
@@ -577,12 +647,20 @@ def resolve_speakers(text: str, found: list[Found], index: DocIndex) -> list[Quo
                 return cand
         return name
 
+    # A person named inside what someone says ("... C tidak dapat menunjukkan dokumen," ujarnya) is
+    # spoken about: "ujarnya" and "ia" point back at whoever speaks, never into a quotation.
+    quoted = [(f.start, f.end) for f in found]
+
+    def spoken_about(pos: int) -> bool:
+        return any(s <= pos < e for s, e in quoted)
+
     def last_person(before: int, after: int = -1) -> tuple[int, str] | None:
-        cands = [(p, n) for p, n in names if after < p < before]
+        cands = [(p, n) for p, n in names if after < p < before and not spoken_about(p) and not _initials(n)]
         return cands[-1] if cands else None
 
     out: list[QuoteDict] = []
     last: tuple[int, str] | None = None  # position and name of the latest speaker
+    last_named: tuple[int, str] | None = None  # the same, of the latest one not known by initials only
     found = sorted(found, key=lambda f: f.start)
     for f in found:
         m = f.mention
@@ -598,7 +676,8 @@ def resolve_speakers(text: str, found: list[Found], index: DocIndex) -> list[Quo
             # A quotation with no cue at all may follow the paragraph that introduces its speaker.
             near = anchor - 400 if m is None else text.rfind("\n", 0, anchor)
             floor = max(near, last[0] if last is not None else -1)
-            chosen = last_person(anchor, floor) or last or last_person(anchor)
+            previous = last if last is None or not _initials(last[1]) else last_named
+            chosen = last_person(anchor, floor) or previous or last_person(anchor)
             if chosen is None:
                 # Nobody named yet (a lead "Menurutnya, ..."): the first speaker named after it.
                 chosen = next(
@@ -614,6 +693,8 @@ def resolve_speakers(text: str, found: list[Found], index: DocIndex) -> list[Quo
                 speaker = {"start": s, "end": e, "name": full(chosen[1])}
         if speaker is not None:
             last = (max(speaker["start"], f.start if m is None else speaker["start"]), speaker["name"])
+            if not _initials(speaker["name"]):
+                last_named = last
         out.append({"start": f.start, "end": f.end, "direct": f.direct, "cue": f.cue, "speaker": speaker})
     return out
 
