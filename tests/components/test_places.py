@@ -166,3 +166,23 @@ def test_round_trip(tmp_path: object, bare_nlp: Language) -> None:
     bare_nlp.to_disk(path)
     again = spacy.load(path)
     assert places(again(ARTICLE)) == places(bare_nlp(ARTICLE))
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # an amount's currency right after a name ends the name
+        ("Kiriman uang dari Kuwait US$25 juta dan dari Taiwan US$10 juta tahun ini.", ["Kuwait", "Taiwan"]),
+        ("Kiriman uang dari Kuwait Rp25 miliar dan dari Jepang Rp 10 miliar.", ["Kuwait", "Jepang"]),
+        ("Gaji pekerja di Malaysia RM 1.500 sebulan, di Singapura S$ 900.", ["Malaysia", "Singapura"]),
+        ("Harga cabai di Garut Rp20.000 per kilogram.", ["Garut"]),
+        # "negara X" is the country; "warga negara X" a nationality
+        ("Tujuan mereka adalah negara Kamboja dan Laos.", ["Kamboja", "Laos"]),
+        ("Mereka dikirim ke Negara Kamboja lewat Thailand.", ["Kamboja", "Thailand"]),
+        ("Dua warga negara Kamboja ditangkap di Batam.", ["Batam"]),
+        ("Sebanyak 30 warga negara Indonesia dipulangkan pekan ini.", []),
+    ],
+)
+def test_bare_names_next_to_amounts_and_after_negara(nlp: Language, text: str, places: list[str]) -> None:
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "PLACE"] == places

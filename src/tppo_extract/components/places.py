@@ -127,6 +127,10 @@ COUNTRY_ADJ_HEADS: frozenset[str] = frozenset(
 )
 
 
+# Words before "negara" that make "negara X" a nationality ("warga negara X", "WN X") rather than the country.
+_CITIZEN_WORDS: frozenset[str] = frozenset(place_key(w) for w in ["warga", "kewarganegaraan", "berkewarganegaraan"])
+
+
 def _name_words(name: str, breakers: frozenset[str] = NAME_BREAKERS) -> list[str]:
     words = name.split()
     for i, w in enumerate(words):
@@ -210,6 +214,8 @@ def bare_lexicon() -> frozenset[str]:
 
 
 _RUN_RE = regex.compile(_NAME)
+# A currency written before an amount: "Rp10", "US$25", "S$ 3", "RM 500".
+_CURRENCY = regex.compile(r"(?:Rp|RM|IDR|USD|SGD|MYR|(?:US|S|NT|HK|A|AU)\$)[ ]?\d")
 _SENTENCE_END = frozenset('.!?:"“”(')
 
 
@@ -238,8 +244,13 @@ def find_bare(text: str) -> list[PlaceCandidate]:
     out: list[PlaceCandidate] = []
     for m in _RUN_RE.finditer(text):
         words = list(regex.finditer(r"\S+", m.group()))
+        run_end = m.end()
+        # "dari Kuwait US$25 juta", "Jepang Rp10 miliar": an amount's currency ends the name before it
+        if len(words) > 1 and _CURRENCY.match(text, m.start() + words[-1].start()):
+            words.pop()
+            run_end = m.start() + words[-1].end()
         # The run must not continue through a hyphen or a word-internal character.
-        if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "-'’"):
+        elif m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "-'’"):
             continue
         starts = [0]
         first = place_key(words[0].group())
@@ -252,7 +263,7 @@ def find_bare(text: str) -> list[PlaceCandidate]:
         for k in starts:
             name = " ".join(w.group() for w in words[k:])
             if _is_bare(name) and not adjectival_country(text, m.start() + words[k].start(), name):
-                out.append(PlaceCandidate(m.start() + words[k].start(), m.end(), name, "bare", None))
+                out.append(PlaceCandidate(m.start() + words[k].start(), run_end, name, "bare", None))
                 break
     return out
 
@@ -263,7 +274,10 @@ def adjectival_country(text: str, start: int, name: str) -> bool:
     if place is None or place.level != "country":
         return False
     before = text[max(0, start - 30) : start].split()
-    return bool(before) and place_key(before[-1]) in COUNTRY_ADJ_HEADS
+    if not before or place_key(before[-1]) not in COUNTRY_ADJ_HEADS:
+        return False
+    # "negara Kamboja" is the country itself; "warga negara Kamboja" a nationality
+    return place_key(before[-1]) != "negara" or (len(before) > 1 and place_key(before[-2]) in _CITIZEN_WORDS)
 
 
 def _alias_of(text: str, cand: PlaceCandidate) -> int | None:
