@@ -45,12 +45,35 @@ def kinds_of(text: str) -> dict[str, tuple[str, str]]:
         ("Petugas memeriksa dokumen calon penumpang (ANTARA/Foto Budi)", "caption", "photo"),
         ("Suasana pelabuhan pada pagi hari. Foto: Kabar Kita", "caption", "photo"),
         ("- Istimewa", "caption", "photo"),
+        ("Petugas memeriksa dokumen calon penumpang. (Ilustrasi/Sumber Gambar)", "caption", "photo"),
+        ("Warga antre di kantor imigrasi (Istimewa/Humas)", "caption", "photo"),
+        ("date 2024-01-02 Advertisement", "furniture", "advert"),
+        ("Advertisement Scroll ke bawah", "furniture", "advert"),
+        ("HOME NEWS NASIONAL", "furniture", "navigation"),
+        ("Beranda / Daerah / Hukum", "furniture", "navigation"),
+        ("INFOGRAFIS INDEKS", "furniture", "navigation"),
+        ("Budi Santoso , Jurnalis-Jumat, 09 Juni 2023 |14:33 WIB", "byline", "timestamp"),
+        ("Rina Wati - Senin, 3 Maret 2025 - 08:15 WIB", "byline", "timestamp"),
+        ("Sari Dewi, Kontributor - 12 Januari 2024, 19.05 WITA", "byline", "timestamp"),
     ],
 )
 def test_line_rules(line: str, kind: str, label: str) -> None:
     text = f"{BODY}\n{line}\n{BODY} Kedua.\n"
     assert kinds_of(text)[line] == (kind, label)
     assert kinds_of(text)[BODY] == ("body", "paragraph")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Iklan lowongan kerja palsu itu tersebar di media sosial sejak Senin.",
+        "Berita bohong soal lowongan kerja ke luar negeri beredar di grup warga.",
+        "Pada Jumat, 9 Juni 2023 pukul 14.30 WIB, petugas menggelar razia di pelabuhan.",
+    ],
+)
+def test_body_sentences_are_no_furniture(line: str) -> None:
+    text = f"{BODY}\n{line}\n{BODY} Kedua.\n"
+    assert kinds_of(text)[line] == ("body", "paragraph")
 
 
 def test_headline_repeated_and_top_lines() -> None:

@@ -12,6 +12,14 @@ import regex
 
 from ..types import ZoneDict
 
+# Section names of news sites, which a navigation bar lists and nothing else.
+_SECTIONS = (
+    r"home|beranda|news|berita|indeks|index|terkini|terpopuler|populer|nasional|internasional|daerah|regional|"
+    r"nusantara|metro|megapolitan|infografis|video|foto|galeri|ekonomi|bisnis|politik|hukum|olahraga|sport|"
+    r"tekno|teknologi|lifestyle|gaya\s+hidup|opini|kanal|hiburan|otomotif|kesehatan|pendidikan|dunia|"
+    r"peristiwa|kriminal"
+)
+
 # (kind, label, pattern) tried in order on the stripped line; the first match decides.
 _LINE_RULES: Final[tuple[tuple[str, str, regex.Pattern[str]], ...]] = tuple(
     (kind, label, regex.compile(pattern, regex.IGNORECASE | regex.VERSION1))
@@ -26,6 +34,10 @@ _LINE_RULES: Final[tuple[tuple[str, str, regex.Pattern[str]], ...]] = tuple(
         ("furniture", "share", r"^(?:ikuti|follow)\s+(?:kami|berita\s+lainnya|us)\b"),
         ("furniture", "share", r"^(?:share|bagikan|tweet|salin\s+tautan|copy\s+link)\b.{0,40}$"),
         ("furniture", "advert", r"^(?:advertisement|iklan|scroll\s+(?:to|untuk)\b.*|ads)$"),
+        # a scraped widget around an advert slot: a few tokens and the word ("date 2024-01-02 Advertisement")
+        ("furniture", "advert", r"^(?:\S+\s+){1,4}advertisement(?:\s+\S+){0,3}$|^advertisement(?:\s+\S+){1,3}$"),
+        # a navigation bar: only the names of a site's sections ("HOME NEWS NASIONAL", "Beranda / Daerah")
+        ("furniture", "navigation", rf"^(?:{_SECTIONS})(?:\s*[/>|»›]?\s*(?:{_SECTIONS}))+$"),
         ("furniture", "toc", r"^(?:daftar\s+isi|table\s+of\s+contents)$"),
         ("furniture", "copyright", r"^(?:copyright|hak\s+cipta)\b|^©"),
         ("furniture", "source", r"^sumber\s*:"),
@@ -34,13 +46,15 @@ _LINE_RULES: Final[tuple[tuple[str, str, regex.Pattern[str]], ...]] = tuple(
         ("furniture", "timestamp", r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"),
         ("furniture", "timestamp", r"^(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+)?"
          r"\d{1,2}\s+\p{L}+\s+\d{4}(?:\s*[,|]?\s*\d{1,2}[.:]\d{2}(?:\s*(?:wib|wita|wit))?)?(?:\s+\d+)?$"),
+        # a byline ending in the time of publication: "Budi Santoso, Jurnalis - Jumat, 9 Juni 2023 | 14:33 WIB"
+        ("byline", "timestamp", r"^.{0,80}?\b\d{1,2}\s+\p{L}+\s+\d{4}\s*[,|-]?\s*\d{1,2}[.:]\d{2}\s*(?:wib|wita|wit)$"),
         ("byline", "credit", r"^(?:editor|pewarta|penulis|reporter|wartawan|redaktur|penyunting|kontributor|"
          r"fotografer|foto\s+dan\s+teks|teks|laporan|liputan|penerjemah|translator)\s*:"),
         ("byline", "initials", r"^\(\s*[\p{Ll}\d]{2,6}(?:\s*/\s*[\p{Ll}\d]{2,6})*\s*\)$"),
         ("caption", "photo",
          r"^\(?\s*(?:foto|photo|ilustrasi|dok\.?|dokumentasi|istimewa|capture|tangkapan\s+layar)\b"),
         ("caption", "photo", r"^[\p{Pd}]\s*(?:istimewa|dok\.?|foto|ilustrasi|dokumentasi)\b.{0,60}$"),
-        ("caption", "photo", r"\((?:antara|foto|dok\.?|ist)\s*/[^()\n]{1,80}\)$"),
+        ("caption", "photo", r"\((?:antara|foto|dok\.?|ist|istimewa|ilustrasi|net)\s*/[^()\n]{1,80}\)$"),
         ("caption", "photo", r"\b(?:foto|photo)\s*:\s*[^.]{1,60}$"),
         ("caption", "photo", r"\s[\p{Pd}]\p{Lu}[\p{L} .]{1,40}[\p{Pd}]$"),
     )
