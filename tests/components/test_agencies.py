@@ -117,3 +117,32 @@ def test_a_name_after_a_unit_is_no_part_of_it(nlp: Language, text: str, agency: 
     persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert agencies == ([agency] if agency else [])
     assert persons == ([person] if person else [])
+
+
+# Organisation types beyond the government units: civil society, companies, legislatures, forums,
+# municipal police, detention centres, the public broadcaster. Sentences are the team's own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yayasan Peduli Buruh Migran dan Jaringan Peduli Migran hadir.", [("Yayasan Peduli Buruh Migran", "ngo"), ("Jaringan Peduli Migran", "ngo")]),
+        ("Satpol PP Kota Mataram bersama Perkumpulan DAMAR menggelar razia.", [("Satpol PP Kota Mataram", "regional_government"), ("Perkumpulan DAMAR", "ngo")]),
+        ("Serikat Buruh Migran Indonesia (SBMI) mendampingi korban.", [("Serikat Buruh Migran Indonesia", "ngo"), ("SBMI", "ngo")]),
+        ("Lembaga Bantuan Hukum Sukamaju memberi pendampingan.", [("Lembaga Bantuan Hukum Sukamaju", "ngo")]),
+        ("PT Pelabuhan Sukamaju Cabang Nunukan dan Pelindo IV Makassar membantu.", [("PT Pelabuhan Sukamaju Cabang Nunukan", "company"), ("Pelindo IV Makassar", "company")]),
+        ("DPRD Kabupaten Garut mengesahkan perda bersama Forkopimda Garut.", [("DPRD Kabupaten Garut", "legislature"), ("Forkopimda Garut", "regional_government")]),
+        ("Para deteni Rudenim Pekanbaru dipindahkan.", [("Rudenim Pekanbaru", "immigration_office")]),
+        ("Liputan TVRI Kalbar menayangkan acara itu.", [("TVRI Kalbar", "media")]),
+        ("Bakesbangpol Garut ikut hadir dalam rapat.", [("Bakesbangpol Garut", "regional_government")]),
+        # a capitalised common phrase is no organisation without its head
+        ("Peduli Buruh Migran menjadi tema acara itu.", []),
+    ],
+)
+def test_organisation_types(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = nlp(text)
+    assert [(e.text, e._.agency_type) for e in doc.ents if e.label_ == "AGENCY"] == expected
+
+
+def test_a_degree_after_a_unit_marks_a_one_word_name() -> None:
+    text = "Hadir antara lain Kepala Bakesbangpol Garut Saifullah, S.IP, dan warga."
+    assert _forms(text) == ["Bakesbangpol Garut"]
+    assert _forms("Kepala Bakesbangpol Garut Saifullah membuka acara itu.") == ["Bakesbangpol Garut Saifullah"]

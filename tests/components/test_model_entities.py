@@ -50,10 +50,10 @@ def test_hold_moves_model_labels_only(rules: Language) -> None:
 
 def test_by_default_model_persons_join_and_organisations_stay_out() -> None:
     plain = tppo_extract.load(models=False)
-    text = "Salah satu peserta, Yohana Kewa, ikut pelatihan. Yayasan Peduli Buruh Migran hadir."
-    _, art = run(plain, text, [("Yohana Kewa", "PER"), ("Yayasan Peduli Buruh Migran", "ORG")])
+    text = "Salah satu peserta, Yohana Kewa, ikut pelatihan. Komunitas Sahabat Migran hadir."
+    _, art = run(plain, text, [("Yohana Kewa", "PER"), ("Komunitas Sahabat Migran", "ORG")])
     assert ("PERSON", "Yohana Kewa", "model") in ents(art)
-    assert "Yayasan Peduli Buruh Migran" not in [e.text for e in art.entities]
+    assert "Komunitas Sahabat Migran" not in [e.text for e in art.entities]
 
 
 def test_rules_only_pipeline_holds_nothing(rules: Language) -> None:
@@ -151,7 +151,7 @@ def test_rule_spans_win_and_keep_their_attributes(rules: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "span", "label", "kept"),
     [
-        ("Yayasan Peduli Buruh Migran membuka posko pengaduan.", "Yayasan Peduli Buruh Migran", "ORG", True),
+        ("Komunitas Sahabat Migran membuka posko pengaduan.", "Komunitas Sahabat Migran", "ORG", True),
         ("Partai Harapan Rakyat menggelar rapat.", "Partai Harapan Rakyat", "ORG", True),
         # crimes, groups of people and documents are no organisations
         ("Kasus TPPO meningkat tahun ini.", "TPPO", "ORG", False),
@@ -169,8 +169,8 @@ def test_rule_spans_win_and_keep_their_attributes(rules: Language) -> None:
         # an action noun names an activity; an institution noun of the same form names a body
         ("Kampanye Pencegahan Perdagangan Orang digelar lagi.", "Pencegahan Perdagangan Orang", "ORG", False),
         ("Penanganan Korban menjadi fokus rapat.", "Penanganan Korban", "ORG", False),
-        ("Perhimpunan Advokat Sukamaju memberi bantuan hukum.", "Perhimpunan Advokat Sukamaju", "ORG", True),
-        ("Perkumpulan Buruh Tani menggelar aksi.", "Perkumpulan Buruh Tani", "ORG", True),
+        ("Pengadilan Tinggi Sukamaju memutus perkara itu.", "Pengadilan Tinggi Sukamaju", "ORG", True),
+        ("Perusahaan Penyalur Sukamaju ditutup.", "Perusahaan Penyalur Sukamaju", "ORG", True),
         # initials, numbers and a region's short form are no organisation
         ("Pria berinisial TS itu ditangkap.", "TS", "ORG", False),
         ("Sebanyak WNA 6 orang dideportasi.", "WNA 6", "ORG", False),

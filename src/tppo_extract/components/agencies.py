@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
 from ..lang.speech import VERBS_AFTER_NAME
-from ..lang.titles import HONORIFICS, RANKS, ROLE_HEADS
+from ..lang.titles import DEGREE_RE, HONORIFICS, RANKS, ROLE_HEADS
 from ..normalize.agencies import (
     AgencyEntry,
     AgencyMention,
@@ -70,6 +70,21 @@ _POLICE_SUB = (
 _DINAS_WORD = r"(?:(?!(?:Direktorat|Kementerian|Kantor|Badan|Dinas|Pemerintah|Provinsi|Kabupaten|Kota|Kepala|Kabupaten)\b)[\p{Lu}][\p{L}]+)"  # noqa: E501
 _DINAS_NAME = rf"(?:{_DINAS_WORD}(?:[ ](?:dan|Dan|&)?[ ]?{_DINAS_WORD}){{0,7}})"
 
+# A word of an organisation's own name: capitalised or all caps ("Peduli", "DAMAR"), no head of another
+# body, no function word; names join words with "dan", "untuk", "bagi" or "&".
+_OTHER_HEADS = (
+    r"Kepala|Ketua|Direktur|Dinas|Kantor|Badan|Polres|Polda|Pemerintah|Yayasan|Perkumpulan|Perhimpunan|Persatuan"
+    r"|Ikatan|Asosiasi|Jaringan|Koalisi|Aliansi|Serikat|Solidaritas|Lembaga|LSM|LBH|PT|Cabang|Pelindo|DPRD|Satpol"
+    r"|Yang|Dan|Di|Ke|Dari|Pada|Untuk"
+)
+_ORG_WORD = rf"(?:(?!(?:{_OTHER_HEADS})\b)[\p{{Lu}}][\p{{L}}\d'’-]*)"
+_ORG_NAME = rf"(?:{_ORG_WORD}(?:(?:[ ](?:dan|untuk|bagi|&))?[ ]{_ORG_WORD}){{0,6}})"
+# Heads of civil-society bodies: foundations, associations, networks, unions, coalitions.
+_CIVIL_HEAD = (
+    r"(?:Yayasan|Perkumpulan|Perhimpunan|Persatuan|Ikatan|Asosiasi|Jaringan|Koalisi|Aliansi|Serikat|Solidaritas"
+    r"|Lembaga[ ]Swadaya[ ]Masyarakat|LSM|Lembaga[ ]Bantuan[ ]Hukum|LBH)"
+)
+
 # (family, agency_type, pattern); the place group is the region of the unit.
 _PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("immigration_office", "immigration_office", rf"{_IMMIG_HEAD}{_CLASS}(?:[ ]{_ADMIN}{_PLACE})?"),
@@ -96,6 +111,15 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("district_office", "regional_government", rf"Kantor[ ](?:Kecamatan|Camat|Desa|Kelurahan)[ ]{_PLACE}"),
     ("section", "unit", r"(?<!Kepala[ ]|Kasi[ ]|Kabid[ ]|Kasubsi[ ]|Sub[ ]|Kepala[ ]Sub[ ])(?:[Ss]eksi|Subseksi|Bidang)[ ](?:Intelijen|Inteldak|Penindakan|Teknologi|Lalu[ ]Lintas|Izin[ ]Tinggal|Dokumen|Pengawasan)(?:[ ](?:dan|Dan|&)?[ ]?[\p{Lu}][\p{L}]+){0,4}(?:[ ]\((?P<acr>[\p{Lu}][\p{L}]{1,12})\))?"),  # noqa: E501
     ("direktorat", "directorate", rf"Direktorat[ ](?!Jenderal[ ]Imigrasi\b){_DINAS_NAME}"),
+    # Organisation types beyond the government units: civil society, companies, legislatures, forums.
+    ("civil_society", "ngo", rf"{_CIVIL_HEAD}[ ]{_ORG_NAME}{_ACR}"),
+    ("company", "company", rf"PT[ ]{_ORG_NAME}(?:[ ]\(Persero\)|[ ]Tbk\.?)?(?:[ ]Cabang[ ]{_PLACE})?"),
+    ("company", "company", rf"(?:Pelindo|Angkasa[ ]Pura|ASDP|Pelni)(?:[ ](?:[IV]+|Regional[ ]\d))?(?:[ ]Cabang)?(?:[ ]{_PLACE})?"),  # noqa: E501
+    ("legislature", "legislature", rf"(?:DPRD|Dewan[ ]Perwakilan[ ]Rakyat[ ]Daerah)(?:[ ](?:Provinsi|Kabupaten|Kota|Prov\.|Kab\.))?[ ]{_PLACE}"),  # noqa: E501
+    ("forum", "regional_government", rf"(?:Forkopimda|Forum[ ]Koordinasi[ ]Pimpinan[ ]Daerah{_ACR})(?:[ ]{_ADMIN}{_PLACE})?"),  # noqa: E501
+    ("local_agency", "regional_government", rf"(?:Bakesbangpol|Kesbangpol|Badan[ ]Kesatuan[ ]Bangsa[ ]dan[ ]Politik{_ACR}|Satpol[ ]PP|Satuan[ ]Polisi[ ]Pamong[ ]Praja{_ACR})(?:[ ]{_ADMIN}{_PLACE})?"),  # noqa: E501
+    ("detention", "immigration_office", rf"(?:Rudenim|Rumah[ ]Detensi[ ]Imigrasi{_ACR})(?:[ ]{_PLACE})?"),
+    ("broadcaster", "media", rf"(?:LPP[ ])?(?:TVRI|RRI)(?:[ ](?:Stasiun[ ])?{_PLACE})?"),
     ("kementerian", "ministry", rf"Kementerian[ ](?!Hukum[ ]dan\b){_DINAS_NAME}"),
 )
 
@@ -216,12 +240,13 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
     words = place.split()
     if len(words) < 2:
         return end, place
-    cut = _region_then_name(words)
+    before, after = text[:start], text[end:]
+    rest = before + " " + after
+    # "... KSB Saifullah, S.IP": a degree after the mention says its last word is a person's name
+    cut = _region_then_name(words, rest, degree_after=DEGREE_RE.match(after) is not None)
     if cut is not None:
         new_place = " ".join(words[:cut])
         return end - len(place) + len(new_place), new_place
-    before, after = text[:start], text[end:]
-    rest = before + " " + after
     for k in range(len(words) - 1, 0, -1):
         prefix, first_cut = " ".join(words[:k]), words[k]
         if first_cut in _PLACE_TAIL_WORDS:
@@ -260,15 +285,18 @@ _NAME_AFTER_REGION = (2, 4)
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?")
 
 
-def _region_then_name(words: list[str]) -> int | None:
+def _region_then_name(words: list[str], elsewhere: str = "", *, degree_after: bool = False) -> int | None:
     """Where a region ends and a person's name begins in the place part of a unit's name, by the gazetteer:
     "Jawa Tengah Budi Santoso" -> 2. The longest leading run of words that is a province, regency or city
     (or its abbreviation), followed by name-shaped words of which the first is no region and does not extend
-    it."""
-    for k in range(len(words) - _NAME_AFTER_REGION[0], 0, -1):
+    it. One word is a name only when the rest of the document (``elsewhere``) names it alone too, or an
+    academic degree follows it (``degree_after``)."""
+    for k in range(len(words) - 1, 0, -1):
         rest = words[k:]
         if not _NAME_AFTER_REGION[0] <= len(rest) <= _NAME_AFTER_REGION[1]:
-            continue
+            alone = degree_after or regex.search(rf"(?<![\p{{L}}]){regex.escape(rest[0])}(?![\p{{L}}])", elsewhere)
+            if not (len(rest) == 1 and alone):
+                continue
         if not all(_NAME_WORD.fullmatch(w) and w not in _PLACE_TAIL_WORDS for w in rest):
             continue
         if not _is_region(" ".join(words[:k]), _UNIT_REGION_LEVELS):
@@ -306,7 +334,8 @@ def _not_an_acronym_of(acr: str) -> bool:
 
 
 def _longest_first(cands: list[AgencyMention]) -> list[AgencyMention]:
-    cands = sorted(cands, key=lambda c: (-(c.end - c.start), c.start))
+    # of two equally long mentions the lexicon's (with its id) wins over a pattern's
+    cands = sorted(cands, key=lambda c: (-(c.end - c.start), c.agency_id is None, c.start))
     taken: list[AgencyMention] = []
     for c in cands:
         if all(c.end <= t.start or t.end <= c.start for t in taken):
