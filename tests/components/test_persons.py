@@ -204,3 +204,16 @@ def test_headline_words_are_no_model_names(nlp: Language, text: str) -> None:
 def test_government_abbreviations_are_no_names(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        # the longest region after a territorial role is its place ("Batu Bara", not "Batu" and "Bara")
+        ("Bupati Batu Bara, OK Rahmat Hidayat, membuka rapat itu.", "Bara"),
+        ("Bupati Hulu Sungai Selatan, Andi Saputra, membuka rapat itu.", "Selatan"),
+    ],
+)
+def test_a_territorial_role_keeps_its_whole_place(nlp: Language, text: str, not_a_name: str) -> None:
+    persons = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert persons and not any(not_a_name in p.split() for p in persons), persons

@@ -76,6 +76,18 @@ def test_body_sentences_are_no_furniture(line: str) -> None:
     assert kinds_of(text)[line] == ("body", "paragraph")
 
 
+def test_author_lines_above_a_newsroom_credit() -> None:
+    text = f"Judul Berita Tentang Pengawasan Imigrasi\nWarta.id - 15/06/2023, 23:30 WIB\nRina Wati,\nBudi Santoso\n\nTim Redaksi\n\n{BODY}\n"
+    kinds = kinds_of(text)
+    assert kinds["Rina Wati,"] == ("byline", "author")
+    assert kinds["Budi Santoso"] == ("byline", "author")
+    assert kinds["Tim Redaksi"] == ("byline", "credit")
+    assert kinds[BODY] == ("body", "paragraph")
+    # a short line of names with no credit after it stays what it was
+    plain = f"{BODY}\nRina Wati\n{BODY} Kedua.\n"
+    assert kinds_of(plain)["Rina Wati"][0] != "byline"
+
+
 def test_headline_repeated_and_top_lines() -> None:
     text = (
         "Imigrasi Bentuk Desa Binaan di Kabupaten Bogor\n\n"

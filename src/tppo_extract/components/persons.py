@@ -205,6 +205,10 @@ def _from_role(text: str, toks: list[_Tok], i: int, known: list[str]) -> PersonM
         level = TERRITORY_LEVELS.get(toks[r].text)
         if level is None or toks[r + 1].blocked:
             continue
+        # "Bupati Batu Bara, ...": the whole run before the comma is the place (not "Batu" and a name "Bara")
+        whole = end - r - 1
+        if end < len(toks) and toks[end].text == "," and _place_length(toks, r + 1, end, level, leave=0) == whole:
+            return None
         k = r + 1 + _place_length(toks, r + 1, end, level)
         if k == r + 1:
             continue
@@ -247,10 +251,11 @@ def _ends_name(t: _Tok) -> bool:
     return t.blocked or not t.text[:1].isupper()
 
 
-def _place_length(toks: list[_Tok], k: int, end: int, level: str) -> int:
-    """How many tokens from ``toks[k]`` (before ``end``, leaving one) name a gazetteer place of ``level``."""
+def _place_length(toks: list[_Tok], k: int, end: int, level: str, *, leave: int = 1) -> int:
+    """How many tokens from ``toks[k]`` (before ``end``, leaving ``leave`` for a name) name a gazetteer place
+    of ``level``; the longest such run."""
     gaz = gazetteer()
-    for n in range(min(4, end - k - 1), 0, -1):
+    for n in range(min(4, end - k - leave), 0, -1):
         words = toks[k : k + n]
         if not all(w.text[:1].isupper() and w.text.isalpha() for w in words):
             continue

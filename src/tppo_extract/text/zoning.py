@@ -60,6 +60,13 @@ _LINE_RULES: Final[tuple[tuple[str, str, regex.Pattern[str]], ...]] = tuple(
     )
 )
 
+# A credit line of the newsroom, alone on its line, and the names of authors listed above it.
+_TEAM_CREDIT: Final[regex.Pattern[str]] = regex.compile(
+    r"^(?:tim\s+(?:redaksi|penulis|liputan)|redaksi|editor|penulis|reporter|kontributor)\s*:?$", regex.IGNORECASE
+)
+_AUTHOR_LINE: Final[regex.Pattern[str]] = regex.compile(r"^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*,?$")
+_MAX_AUTHOR_LINES: Final[int] = 4
+
 # A read-also header alone on its line is followed by a list of linked titles ("- Judul ...").
 _READ_ALSO_HEADER: Final[regex.Pattern[str]] = regex.compile(r"^baca\s+juga\s*:?$", regex.IGNORECASE)
 _LIST_ITEM: Final[regex.Pattern[str]] = regex.compile(r"^[\p{Pd}•*·]\s+\S")
@@ -80,6 +87,7 @@ def find_zones(text: str) -> list[ZoneDict]:
     lines = _lines(text)
     labels: list[tuple[str, str]] = [_classify(text[s:e].strip()) for s, e in lines]
     _mark_read_also_lists(text, lines, labels)
+    _mark_author_lines(text, lines, labels)
     _mark_headlines(text, lines, labels)
     zones: list[ZoneDict] = []
     for (start, end), (kind, label) in zip(lines, labels, strict=True):
@@ -119,6 +127,21 @@ def _mark_read_also_lists(text: str, lines: list[tuple[int, int]], labels: list[
             labels[i] = ("furniture", "read_also")
         else:
             in_list = False
+
+
+def _mark_author_lines(text: str, lines: list[tuple[int, int]], labels: list[tuple[str, str]]) -> None:
+    """Authors' names, one a line, right before an editorial credit line ("Tim Redaksi", "Editor"), or
+    between it and a publication timestamp: "Budi Santoso,\nSari Dewi\n\nTim Redaksi"."""
+    for i, (s, e) in enumerate(lines):
+        if not _TEAM_CREDIT.match(text[s:e]):
+            continue
+        labels[i] = ("byline", "credit")
+        j = i - 1
+        while j >= 0 and i - j <= _MAX_AUTHOR_LINES and labels[j][0] == "body":
+            if not _AUTHOR_LINE.match(text[lines[j][0] : lines[j][1]]):
+                break
+            labels[j] = ("byline", "author")
+            j -= 1
 
 
 def _norm(line: str) -> str:
