@@ -331,3 +331,37 @@ def test_speech_cues_from_morphology(nlp: Language, text: str, expected: list[tu
 )
 def test_speakers_past_adjuncts_and_third_parties(nlp: Language, text: str, expected: list[tuple[str, bool, str]]) -> None:
     assert _quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare role as the subject is the one person the article gives that role
+        (
+            "Sekda Kabupaten Sukamaju, Budi Santoso, membuka rapat koordinasi itu.\n\n"
+            "Dalam sambutannya, Sekda menegaskan bahwa TPPO merupakan kejahatan serius yang harus dicegah.\n",
+            [("TPPO merupakan kejahatan serius yang harus dicegah.", False, "Budi Santoso")],
+        ),
+        (
+            "Kapolres Sukamaju AKBP Andi Wijaya dan Kepala Dinas Sosial Sari Dewi hadir.\n\n"
+            "Kapolres menegaskan bahwa pelaku akan dihukum seberat-beratnya oleh pengadilan.\n",
+            [("pelaku akan dihukum seberat-beratnya oleh pengadilan.", False, "Andi Wijaya")],
+        ),
+        # nobody holds the role in the text: no speaker to give
+        ("Rapat dihadiri banyak pejabat daerah.\n\nKapolres menegaskan bahwa pelaku akan dihukum berat.\n", []),
+        # "menurut dia" inside a sentence attributes the whole sentence
+        (
+            _LEAD + "Apabila para pemohon terbukti ilegal, menurut dia, kantornya akan berkoordinasi dengan BP3MI.\n",
+            [
+                ("pengawasan diperketat pekan ini.", False, "Rudi Hartono"),
+                (
+                    "Apabila para pemohon terbukti ilegal, menurut dia, kantornya akan berkoordinasi dengan BP3MI.",
+                    False,
+                    "Rudi Hartono",
+                ),
+            ],
+        ),
+    ],
+)
+def test_role_subjects_and_mid_sentence_menurut(nlp: Language, text: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert _quotes(nlp, text) == expected

@@ -209,6 +209,7 @@ class DocIndex:
     known_words: frozenset[str]  # words of agency canonical names and gazetteer places: never a name
     site_words: frozenset[str]  # words of other places (sites): a name swallowed by them is possible
     dates: tuple[tuple[int, int], ...] = ()  # start, end of the DATE entities
+    titles: tuple[tuple[str, str], ...] = ()  # full name, the role the text gives the person
 
 
 def index_doc(doc: Doc) -> DocIndex:
@@ -217,9 +218,12 @@ def index_doc(doc: Doc) -> DocIndex:
     known: set[str] = set()
     sites: set[str] = set()
     dates: list[tuple[int, int]] = []
+    titles: dict[str, str] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             persons.append((ent.start_char, ent.end_char, str(ent._.canonical or ent.text)))
+            if ent._.title:
+                titles.setdefault(str(ent._.canonical or ent.text), str(ent._.title))
         elif ent.label_ == "AGENCY":
             canonical = str(ent._.canonical or ent.text)
             agencies.append((ent.start_char, ent.end_char, canonical))
@@ -228,7 +232,17 @@ def index_doc(doc: Doc) -> DocIndex:
             (known if ent._.region_code else sites).update(ent.text.split())
         elif ent.label_ == "DATE":
             dates.append((ent.start_char, ent.end_char))
-    return DocIndex(persons, agencies, frozenset(known), frozenset(sites - known), tuple(dates))
+    return DocIndex(persons, agencies, frozenset(known), frozenset(sites - known), tuple(dates), tuple(titles.items()))
+
+
+def role_holder(text: str, m: Mention, index: DocIndex) -> str | None:
+    """The one person of the document whose role a bare role names ("Sekda menegaskan ..." after "Sekda
+    Kabupaten X, Budi Santoso, ..."): the role's words all in their title, and nobody else's."""
+    role = [w for w in text[m.start : m.end].split() if w not in speech.ADVERBS]
+    if not role:
+        return None
+    holders = {name for name, title in index.titles if role[0] == title.split()[0] and set(role) <= set(title.split())}
+    return next(iter(holders)) if len(holders) == 1 else None
 
 
 def _person_in(index: DocIndex, start: int, end: int) -> Mention | None:
@@ -394,6 +408,12 @@ def subject_before(text: str, pos: int, floor: int, index: DocIndex) -> Mention 
     agency = _agency_in(index, words[max(0, i)][0], e)
     if agency is not None:
         return agency
+    # a bare role ("Dalam sambutannya, Sekda menegaskan ..."): whoever holds it, if the text says
+    k = len(words)
+    while k > 0 and _is_cap(words[k - 1][2]):
+        k -= 1
+    if k < len(words) and words[k][2] in ROLE_HEADS:
+        return Mention(words[k][0], e, "role", None)
     return None
 
 
@@ -567,6 +587,10 @@ def _reported_in_sentence(
             else:
                 mention = mention_in_phrase(text, who_s, who_e, index)
         if mention is not None:
+            before = sent[: m.start()].rstrip()
+            if before.endswith(",") and m.group("cue") == "menurut":
+                # "Apabila ..., menurut dia, Kantor X akan ...": the statement is the whole sentence
+                return s_start + len(sent) - len(sent.lstrip()), cue, mention
             return s_start + m.end(), cue, mention
     for m in speech.MID_KATA_RE.finditer(sent):
         before = sent[: m.start()].rstrip()
@@ -594,7 +618,10 @@ def _reported_in_sentence(
         if verb in speech.WEAK_VERBS and not regex.search(r"[,:]|bahwa", text[s_start + v.end() : rest.end()]):
             continue
         subject = subject_before(text, pos, s_start, index)
-        if subject is None or subject.kind == "role":
+        if subject is not None and subject.kind == "role":
+            holder = role_holder(text, subject, index)
+            subject = None if holder is None else Mention(subject.start, subject.end, "person", holder)
+        if subject is None:
             continue
         return rest.end(), {"start": pos, "end": s_start + v.end()}, subject
     return None
