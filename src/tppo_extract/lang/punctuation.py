@@ -21,8 +21,11 @@ _ID_ALPHA_HYPHEN: Final[str] = next(
 _BASE_ALPHA_HYPHEN: Final[str] = rf"(?<=[{ALPHA}])(?:{HYPHENS})(?=[{ALPHA}])"
 assert _BASE_ALPHA_HYPHEN in _ID_INFIXES, "spaCy's Indonesian infixes changed; review punctuation.py"
 
-PREFIXES: Final[list[str]] = list(_ID_PREFIXES)
-SUFFIXES: Final[list[str]] = list(_ID_SUFFIXES)
+# A backslash is no part of an Indonesian word: where one is left at a word's end or start by a scraper that
+# escaped a line break ("... (15/6/2023).\\"), it splits off, so that the word and its punctuation keep
+# their own tokens (and a date its full span).
+PREFIXES: Final[list[str]] = [r"\\", *_ID_PREFIXES]
+SUFFIXES: Final[list[str]] = [r"\\", *_ID_SUFFIXES]
 INFIXES: Final[list[str]] = [rule for rule in _ID_INFIXES if rule not in (_ID_ALPHA_HYPHEN, _BASE_ALPHA_HYPHEN)] + [
     # a slash between letters always splits ("Kab/Kota", "ANTARA/Yudi")
     rf"(?<=[{ALPHA}])\/(?=[{ALPHA}])",
