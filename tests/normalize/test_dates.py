@@ -212,3 +212,24 @@ def test_year_shared_by_a_list_of_days() -> None:
         ("2 Maret", "2024-03-02"),
         ("9 Maret 2024", "2024-03-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a period counted from the date before it takes that date's year
+        (
+            "Pada kuartal II 2022 remitansi naik 2 persen dibanding kuartal sebelumnya.",
+            [("kuartal II 2022", "2022"), ("kuartal sebelumnya", "2022")],
+        ),
+        (
+            "Selama Maret 2023 ada 40 kasus, dan triwulan berikutnya turun.",
+            [("Maret 2023", "2023-03"), ("triwulan berikutnya", "2023")],
+        ),
+        # with no date before it, none
+        ("Jumlah itu naik dibanding semester sebelumnya.", [("semester sebelumnya", None)]),
+    ],
+)
+def test_periods_counted_from_an_earlier_date(text: str, expected: list[tuple[str, str | None]]) -> None:
+    found = [(text[s:e], v.value if v else None) for s, e, v in find_dates(text, anchor="2024-06-01")]
+    assert found == expected

@@ -553,6 +553,13 @@ RULES: tuple[_Rule, ...] = (
         rf"(?P<dir>{_DIR}|(?i:sebelumnya|berikutnya))(?!\w)",
         _r_relative,
     ),
+    # "kuartal sebelumnya", "semester berikutnya": a period counted from the date the text gave before it;
+    # find_dates resolves it to that date's year (a quarter or a half seldom crosses a year)
+    _rule(
+        "period_anaphor",
+        rf"(?<!\w)(?i:{_alt(cal.PERIOD_MONTHS)}){_SP}(?i:sebelumnya|berikutnya|selanjutnya)(?!\w)",
+        _r_none,
+    ),
     _rule("day_word", rf"(?<!\w)(?i:{_alt(cal.DAY_WORDS)})(?!\w)", _r_day_word),
     _rule(
         "weekday",
@@ -603,7 +610,11 @@ def find_dates(text: str, *, anchor: str | None = None) -> list[Found]:
         # "23 September kemarin": the deictic word only confirms the date before it
         if rule.name == "day_word" and not text[prev_end:start].strip() and out:
             continue
-        out.append((start, end, rule.resolve(m, a)))
+        value = rule.resolve(m, a)
+        if rule.name == "period_anaphor":
+            before = next((v for _, _, v in reversed(out) if v is not None), None)
+            value = None if before is None else _year_value(int(before.value[:4]))
+        out.append((start, end, value))
         prev_end = end
     return out
 
