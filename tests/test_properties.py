@@ -38,7 +38,7 @@ FRAGMENTS = [
     "Cek Berita dan Artikel yang lain di Google News",
     "Sumber:",
     "***",
-    "Kepala Imigrasi Tanjungpinang Ben Yuda Karubaba mengatakan",
+    "Kepala Imigrasi Tanjungpinang Rudi Hartono Siregar mengatakan",
     "Rp1,5 juta",
     "warga-warga",
     "Kab. Lampung Selatan",

@@ -32,7 +32,7 @@ class DatelineDict(TypedDict):
 
 
 class SpeakerDict(TypedDict):
-    start: int  # the mention in the text that the cue attaches to ("Ben Yuda", "nya", "dia")
+    start: int  # the mention in the text that the cue attaches to ("Rudi Hartono", "nya", "dia")
     end: int
     name: str  # resolved name: the person's name as it first appears in full, or an agency's name
 

@@ -143,6 +143,6 @@ def test_organisation_types(nlp: Language, text: str, expected: list[tuple[str, 
 
 
 def test_a_degree_after_a_unit_marks_a_one_word_name() -> None:
-    text = "Hadir antara lain Kepala Bakesbangpol Garut Saifullah, S.IP, dan warga."
+    text = "Hadir antara lain Kepala Bakesbangpol Garut Fauzan, S.IP, dan warga."
     assert _forms(text) == ["Bakesbangpol Garut"]
-    assert _forms("Kepala Bakesbangpol Garut Saifullah membuka acara itu.") == ["Bakesbangpol Garut Saifullah"]
+    assert _forms("Kepala Bakesbangpol Garut Fauzan membuka acara itu.") == ["Bakesbangpol Garut Fauzan"]

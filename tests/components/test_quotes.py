@@ -140,8 +140,8 @@ def test_article_has_no_other_quotes(nlp: Language) -> None:
             id="weak-verb-without-bahwa",
         ),
         pytest.param(
-            '"Semua dokumen harus lengkap sebelum berangkat," tutur pedagang di Pasar Baru, Slamet.\n',
-            [("Semua dokumen harus lengkap sebelum berangkat,", True, "Slamet")],
+            '"Semua dokumen harus lengkap sebelum berangkat," tutur pedagang di Pasar Baru, Wagiman.\n',
+            [("Semua dokumen harus lengkap sebelum berangkat,", True, "Wagiman")],
             id="role-then-name-after-cue",
         ),
         pytest.param(

@@ -242,7 +242,7 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
         return end, place
     before, after = text[:start], text[end:]
     rest = before + " " + after
-    # "... KSB Saifullah, S.IP": a degree after the mention says its last word is a person's name
+    # "... Garut Fauzan, S.IP": a degree after the mention says its last word is a person's name
     cut = _region_then_name(words, rest, degree_after=DEGREE_RE.match(after) is not None)
     if cut is not None:
         new_place = " ".join(words[:cut])

@@ -30,7 +30,7 @@ from ..normalize.places import abbreviations, foreign_places, gazetteer, place_k
 from ..spans import SKIP_KINDS, add_entities, doc_text, in_skipped_zone
 from .model_entities import held_spans, name_shaped
 
-# Verbs of saying that follow the speaker ("kata Ben Yuda") or precede the statement ("Budi mengatakan").
+# Verbs of saying that follow the speaker ("kata Rudi Hartono") or precede the statement ("Budi mengatakan").
 SPEECH_BEFORE_NAME: frozenset[str] = frozenset(
     """kata ujar ungkap jelas tutur tegas imbuh tambah sebut ucap terang papar pungkas lanjut tandas beber
     cetus katanya sambung timpal pesan harap ajak tutup tukas kunci akhiri""".split()
@@ -410,7 +410,7 @@ def find_person_mentions(doc: Doc, *, model_names: bool = True) -> list[PersonMe
                 for m in _name_list(text, toks, k):
                     add(m)
             elif w in NAME_CUE_HONORIFICS and prev not in _NOT_PERSON_BEFORE and not (i > 0 and toks[i - 1].blocked):
-                # "Drs. Ikram", "Prof. Dr. Sari Dewi": these titles only stand before a person's name.
+                # "Drs. Wahyudi", "Prof. Dr. Sari Dewi": these titles only stand before a person's name.
                 k = _skip_prefixes(toks, i)
                 n_end = _name_run(toks, k)
                 if n_end > k and _name_stops(text, toks, n_end):
@@ -549,7 +549,7 @@ def _model_mentions(doc: Doc, toks: list[_Tok], found: list[PersonMention]) -> l
 
 
 def _propagate(doc: Doc, toks: list[_Tok], found: list[PersonMention], known: list[str]) -> list[PersonMention]:
-    """Tag later short forms of names seen in full ("Ben Yuda" after "Ben Yuda Karubaba") and set canonicals."""
+    """Tag later short forms of names seen in full ("Rudi Hartono" after "Rudi Hartono Siregar") and set canonicals."""
     full: list[str] = []
     for name in sorted(known, key=lambda n: -len(n.split())):
         if not any(_part_of(name, f) for f in full):

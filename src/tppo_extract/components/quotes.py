@@ -272,7 +272,7 @@ def mention_in_phrase(text: str, start: int, end: int, index: DocIndex) -> Menti
     person = _person_in(index, start, end)
     if person is not None:
         return person
-    # The name is the last comma-separated part that holds one: "Kakanwil X, Ilham Djaya".
+    # The name is the last comma-separated part that holds one: "Kakanwil X, Andi Wijaya".
     parts: list[list[tuple[int, int, str]]] = [[]]
     for w in words:
         parts[-1].append(w)
@@ -336,7 +336,7 @@ def _strip_adjuncts(
 ) -> list[tuple[int, int, str]]:
     """``words`` (those before a verb at ``pos``) without the time and place adjuncts that end them: a date,
     a weekday, a clock time, and a capitalised run after "di"/"dari"/"ke" before such a time ("Budi di
-    Garut, Selasa, mengatakan"; otherwise the run may end in the name: "pedagang di Pasar Baru Yatni
+    Garut, Selasa, mengatakan"; otherwise the run may end in the name: "pedagang di Pasar Baru Warsini
     mengatakan", "Manajer Pasar dari Perumda X, Yusuf, mengatakan"), which stand between a speaker and
     the verb."""
     words = list(words)
@@ -437,7 +437,7 @@ def post_cue(text: str, close_end: int, index: DocIndex) -> tuple[CharSpan, Ment
         return cue, Mention(m.start("nya"), m.end("nya"), "pronoun", None), m.end()
     start, end = phrase_after(text, m.end())
     if end <= start:
-        # '," tutur pedagang di Pasar X, Slamet.': a lower-case role first, the name last.
+        # '," tutur pedagang di Pasar X, Wagiman.': a lower-case role first, the name last.
         tail = _TAIL_NAME_RE.match(text, m.end(), line_end)
         if tail is None:
             return cue, None, m.end()

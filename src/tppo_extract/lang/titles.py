@@ -104,7 +104,7 @@ BALINESE_NAME_WORDS: Final[frozenset[str]] = frozenset(
     Ida Anak Cokorda Tjokorda Gde Kade Nyoman Iluh Sang Dewi Oka""".split()
 )
 
-# Honorifics and degrees that only stand before a person's name: "Drs. Ikram", "Prof. Sari".
+# Honorifics and degrees that only stand before a person's name: "Drs. Wahyudi", "Prof. Sari".
 # Religious titles too, capitalised: "Pendeta Maria ...", "Ustaz Hasan ...", "Romo Yohanes ...".
 NAME_CUE_HONORIFICS: Final[frozenset[str]] = frozenset(
     """Prof Dr dr Drs Dra Ir Hj KH Pendeta Pdt Pastor Romo Uskup Mgr Suster Bruder Ustaz Ustadz Ustazah Ustadzah
