@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Final, Literal
 
 EntityLabel = Literal["AGENCY", "PLACE", "DATE", "PERSON"]
+# The coarse type of an agency (resources/agencies/org_types.tsv maps the fine types to these).
+OrgType = Literal["government", "police", "immigration", "labour_migrant", "task_force", "ngo", "international", "company", "other"]  # noqa: E501
 ENTITY_LABELS: Final[tuple[str, ...]] = ("AGENCY", "PLACE", "DATE", "PERSON")
 # Where an entity came from: a rule stage or the trained NER (components/model_entities.py).
 EntitySource = Literal["rule", "model"]

@@ -56,6 +56,7 @@ def entity_record(ent: Span) -> Entity:
         agency_id=ent._.agency_id,
         agency_type=ent._.agency_type,
         parents=list(ent._.parents or []),
+        org_type=ent._.org_type,
         level=ent._.level,
         region_code=ent._.region_code,
         province=ent._.province,

@@ -29,9 +29,10 @@ SPAN_EXTENSIONS: dict[str, object] = {
     "agency_id": None,  # str: id in resources/agencies.jsonl, when the agency is a known one
     "agency_type": None,  # str: "immigration_office", "police", "ministry", "regional_office", "ngo", ...
     "parents": None,  # list[str]: canonical names of the bodies above it, nearest first
-    # PLACE
+    "org_type": None,  # str: government, police, immigration, labour_migrant, task_force, ngo, international, ...
+    # PLACE (and AGENCY: the region it serves, when its name says so)
     "level": None,  # constants.PLACE_LEVELS
-    "region_code": None,  # str: Kemendagri code ("18.01.05.2003")
+    "region_code": None,  # str: Kemendagri code ("18.01.05.2003"); an agency's: its regency or province
     "province": None,  # str: province name, when in Indonesia
     # DATE
     "value": None,  # str: ISO value at the expression's granularity ("2024", "2024-03", "2024-03-12")

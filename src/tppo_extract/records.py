@@ -20,6 +20,7 @@ from .constants import (
     DateGranularity,
     EntityLabel,
     EntitySource,
+    OrgType,
     PlaceLevel,
     ZoneKind,
 )
@@ -74,9 +75,17 @@ class Entity(TextSpan):
     agency_id: str | None = Field(default=None, description="AGENCY: id in the agency lexicon")
     agency_type: str | None = Field(default=None, description="AGENCY: immigration_office, police, ...")
     parents: list[str] = Field(default_factory=list, description="AGENCY: bodies above it, nearest first")
+    org_type: OrgType | None = Field(
+        default=None,
+        description="AGENCY: government, police, immigration, labour_migrant, task_force, ngo, international, "
+        "company or other",
+    )
     level: PlaceLevel | None = Field(default=None, description="PLACE: administrative level")
-    region_code: str | None = Field(default=None, description="PLACE: Kemendagri code")
-    province: str | None = Field(default=None, description="PLACE: province it lies in")
+    region_code: str | None = Field(
+        default=None,
+        description="PLACE: Kemendagri code; AGENCY: code of the regency or province it serves, when its name says",
+    )
+    province: str | None = Field(default=None, description="PLACE: province it lies in; AGENCY: of its region")
     value: str | None = Field(default=None, description="DATE: ISO value at its own granularity")
     granularity: DateGranularity | None = Field(default=None, description="DATE: year, month or day")
     title: str | None = Field(default=None, description="PERSON: role the text gives them")

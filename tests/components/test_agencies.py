@@ -146,3 +146,37 @@ def test_a_degree_after_a_unit_marks_a_one_word_name() -> None:
     text = "Hadir antara lain Kepala Bakesbangpol Garut Fauzan, S.IP, dan warga."
     assert _forms(text) == ["Bakesbangpol Garut"]
     assert _forms("Kepala Bakesbangpol Garut Fauzan membuka acara itu.") == ["Bakesbangpol Garut Fauzan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "org_type", "region", "province"),
+    [
+        ("Kantor Imigrasi Kelas III Non TPI Kalianda menunda keberangkatan.", "Kantor Imigrasi Kelas III Non TPI Kalianda", "immigration", "18.01", "Lampung"),
+        ("Polres Lampung Selatan menangkap dua perekrut.", "Polres Lampung Selatan", "police", "18.01", "Lampung"),
+        ("BP3MI Lampung mendata korban.", "BP3MI Lampung", "labour_migrant", "18", "Lampung"),
+        ("Dinas Tenaga Kerja Kota Metro membuka posko.", "Dinas Tenaga Kerja Kota Metro", "labour_migrant", "18.72", "Lampung"),
+        ("Dinas Sosial Kota Metro membuka posko.", "Dinas Sosial Kota Metro", "government", "18.72", "Lampung"),
+        ("Satgas TPPO Polda Lampung dibentuk.", "Satgas TPPO Polda Lampung", "task_force", "18", "Lampung"),
+        ("Yayasan Peduli Buruh Migran membuka posko.", "Yayasan Peduli Buruh Migran", "ngo", None, None),
+        ("Petugas IOM mendampingi korban.", "IOM", "international", None, None),
+        ("Seksi Intelijen dan Penindakan Keimigrasian memeriksa dokumen.", "Seksi Intelijen dan Penindakan Keimigrasian", "immigration", None, None),
+    ],
+)
+def test_org_type_and_served_region(
+    text: str, agency: str, org_type: str, region: str | None, province: str | None
+) -> None:
+    import tppo_extract
+
+    art = tppo_extract.extract(text)
+    got = [(e.org_type, e.region_code, e.province) for e in art.entities if e.label == "AGENCY" and e.text == agency]
+    assert got == [(org_type, region, province)]
+
+
+def test_every_fine_type_has_an_org_type() -> None:
+    from tppo_extract.components.agencies import _PATTERNS
+    from tppo_extract.normalize.agencies import ORG_TYPES, load_agencies, org_type_map
+
+    mapping = org_type_map()
+    fine = {kind for _, kind, _ in _PATTERNS} | {e.type for e in load_agencies()}
+    assert fine <= set(mapping), fine - set(mapping)
+    assert set(mapping.values()) <= ORG_TYPES

@@ -21,6 +21,7 @@ from ..normalize.agencies import (
     canonical_name,
     group_agencies,
     load_agencies,
+    org_type_of,
     parent_chain,
 )
 from ..normalize.places import link_place
@@ -406,8 +407,29 @@ def find_agencies(doc: Doc, *, bare_immigration: bool = True) -> list[Span]:
         span._.agency_id = m.agency_id
         span._.agency_type = m.agency_type
         span._.parents = list(m.parents)
+        span._.org_type = org_type_of(m.agency_type, m.canonical, m.parents)
+        region = served_region(m.place)
+        if region is not None:
+            span._.region_code, span._.province = region
         spans.append(span)
     return spans
+
+
+# Levels whose code stands for the region a unit serves; a district or village in a unit's name
+# ("Kantor Imigrasi Kalianda") stands for its regency.
+_REGENCY_CODE_LENGTH = 5  # "18.01"
+
+
+def served_region(place: str) -> tuple[str, str | None] | None:
+    """Kemendagri code and province of the region a unit's place part names ("Kalianda" -> the regency
+    Lampung Selatan, 18.01), or None when it names none in the gazetteer."""
+    if not place:
+        return None
+    link = link_place(place)
+    if link is None or link.country != "Indonesia" or not link.code:
+        return None
+    code = link.code if link.level in {"province", "regency"} else link.code[:_REGENCY_CODE_LENGTH]
+    return code, link.province
 
 
 def _trim_headline_place(doc: Doc, m: AgencyMention) -> AgencyMention:

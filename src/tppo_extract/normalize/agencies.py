@@ -257,3 +257,50 @@ def group_agencies(mentions: Sequence[AgencyMention]) -> list[AgencyGroup]:
             )
         )
     return out
+
+
+ORG_TYPES: frozenset[str] = frozenset(
+    {"government", "police", "immigration", "labour_migrant", "task_force", "ngo", "international", "company", "other"}
+)  # fmt: skip
+# Words of a name or a parent that settle the coarse type, whatever the fine one: an immigration section
+# of a regional office, a labour office of a regional government.
+_IMMIGRATION_WORDS = regex.compile(r"\b(?:Imigrasi|Keimigrasian|Kanim|Rudenim|Timpora)\b", regex.IGNORECASE)
+_LABOUR_WORDS = regex.compile(
+    r"\b(?:Pekerja[ ]Migran|Tenaga[ ]Kerja|Ketenagakerjaan|Disnaker\w*|BP2MI|BP3MI|P2MI|P4MI|KP2MI)\b", regex.IGNORECASE
+)
+
+
+_TASK_FORCE_HEAD = regex.compile(r"(?:Satgas|Satuan[ ]Tugas|Gugus[ ]Tugas|Tim[ ]Pora|Timpora)\b", regex.IGNORECASE)
+
+
+@functools.cache
+def org_type_map() -> dict[str, str]:
+    """Fine agency type -> coarse organisation type (``resources/agencies/org_types.tsv``)."""
+    try:
+        raw = resources.files("tppo_extract").joinpath("resources/agencies/org_types.tsv").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError("agencies/org_types.tsv", f"cannot be read ({exc})") from exc
+    out: dict[str, str] = {}
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != 2 or cols[1] not in ORG_TYPES:
+            expected = f"a type, a tab and one of {sorted(ORG_TYPES)}"
+            raise ResourceError("agencies/org_types.tsv", f"line {n}: expected {expected}")
+        out[cols[0]] = cols[1]
+    return out
+
+
+def org_type_of(agency_type: str | None, canonical: str, parents: list[str]) -> str:
+    """The coarse organisation type of an agency (one of :data:`ORG_TYPES`)."""
+    names = " ".join([canonical, *parents])
+    fine = org_type_map().get(agency_type or "", "other")
+    if _TASK_FORCE_HEAD.match(canonical):
+        return "task_force"  # "Satgas TPPO Polda X" is a police unit, and first of all a task force
+    if fine in {"government", "other"}:
+        if _IMMIGRATION_WORDS.search(names):
+            return "immigration"
+        if _LABOUR_WORDS.search(names):
+            return "labour_migrant"
+    return fine
