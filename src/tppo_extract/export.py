@@ -60,6 +60,7 @@ def entity_record(ent: Span) -> Entity:
         level=ent._.level,
         region_code=ent._.region_code,
         province=ent._.province,
+        country_code=ent._.country_code,
         value=ent._.value,
         granularity=ent._.granularity,
         title=ent._.title,

@@ -34,6 +34,7 @@ SPAN_EXTENSIONS: dict[str, object] = {
     "level": None,  # constants.PLACE_LEVELS
     "region_code": None,  # str: Kemendagri code ("18.01.05.2003"); an agency's: its regency or province
     "province": None,  # str: province name, when in Indonesia
+    "country_code": None,  # str: ISO 3166-1 alpha-2 code of the country a PLACE lies in ("ID", "MY")
     # DATE
     "value": None,  # str: ISO value at the expression's granularity ("2024", "2024-03", "2024-03-12")
     "granularity": None,  # "year" | "month" | "day"

@@ -86,6 +86,7 @@ class Entity(TextSpan):
         description="PLACE: Kemendagri code; AGENCY: code of the regency or province it serves, when its name says",
     )
     province: str | None = Field(default=None, description="PLACE: province it lies in; AGENCY: of its region")
+    country_code: str | None = Field(default=None, description="PLACE: ISO 3166-1 alpha-2 code of its country")
     value: str | None = Field(default=None, description="DATE: ISO value at its own granularity")
     granularity: DateGranularity | None = Field(default=None, description="DATE: year, month or day")
     title: str | None = Field(default=None, description="PERSON: role the text gives them")

@@ -186,3 +186,15 @@ def test_round_trip(tmp_path: object, bare_nlp: Language) -> None:
 def test_bare_names_next_to_amounts_and_after_negara(nlp: Language, text: str, places: list[str]) -> None:
     doc = nlp(text)
     assert [e.text for e in doc.ents if e.label_ == "PLACE"] == places
+
+
+def test_places_carry_their_country_code(nlp: Language) -> None:
+    doc = nlp("Warga Desa Bumidaya, Kabupaten Lampung Selatan, dikirim ke Phnom Penh, Kamboja, lewat Malaysia.")
+    got = {e.text: e._.country_code for e in doc.ents if e.label_ == "PLACE"}
+    assert got == {
+        "Desa Bumidaya": "ID",
+        "Kabupaten Lampung Selatan": "ID",
+        "Phnom Penh": "KH",
+        "Kamboja": "KH",
+        "Malaysia": "MY",
+    }

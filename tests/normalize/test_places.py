@@ -117,3 +117,31 @@ def test_resources_are_consistent() -> None:
     assert all(s.code in regions for s in places.known_sites().values())
     assert place_key("Batu") in places.stoplist()
 
+
+
+@pytest.mark.parametrize(
+    ("mention", "code"),
+    [
+        # a prefixed name the gazetteer spells otherwise: the one close name at that level
+        ("Kabupaten Lampung Selatn", "18.01"),
+        ("Kota Bandar Lampng", "18.71"),
+        ("Provinsi Sumatra Utara", "12"),
+    ],
+)
+def test_misspelt_prefixed_names_link(mention: str, code: str) -> None:
+    link = link_place(mention)
+    assert link is not None and link.code == code
+
+
+@pytest.mark.parametrize("mention", ["Kabupaten Xyzabc", "Desa Ab", "Lampung Selatn"])
+def test_no_fuzzy_link_without_a_prefix_or_a_close_name(mention: str) -> None:
+    # a bare word is never matched loosely: too many village names are near any capitalised word
+    assert link_place(mention) is None
+
+
+def test_every_country_has_an_iso_code() -> None:
+    from tppo_extract.normalize.places import country_codes, foreign_places
+
+    codes = country_codes()
+    assert {p.country for p in foreign_places().values()} <= set(codes)
+    assert codes["Indonesia"] == "ID" and codes["Kamboja"] == "KH"

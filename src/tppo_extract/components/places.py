@@ -20,6 +20,7 @@ from ..normalize.places import (
     PREFIXES,
     PlaceLink,
     abbreviations,
+    country_code,
     find_site,
     foreign_places,
     gazetteer,
@@ -377,6 +378,7 @@ def _set_attributes(span: Span, cand: PlaceCandidate, lk: PlaceLink | None, fall
         site = find_site(cand.name)
         span._.level = "site"
         span._.province = lk.province if lk is not None else fallback
+        span._.country_code = country_code(lk) if lk is not None else ("ID" if span._.province else None)
         span._.canonical = site.canonical if site is not None else span.text
         return
     if lk is None:
@@ -384,12 +386,14 @@ def _set_attributes(span: Span, cand: PlaceCandidate, lk: PlaceLink | None, fall
         # An unlisted hamlet or village ("Dusun X") lies in the province the article is about.
         span._.province = fallback if cand.level in ("village", "district") else None
         span._.canonical = span.text
+        span._.country_code = "ID" if span._.province else None
         return
     level = cand.level or lk.level
     span._.level = level
     span._.region_code = lk.code if lk.level == level else None
     span._.province = lk.province
     span._.canonical = lk.name if lk.level == level else span.text
+    span._.country_code = country_code(lk)
 
 
 class PlaceRecognizer:

@@ -16,6 +16,7 @@ from importlib import resources
 from types import MappingProxyType
 
 import regex
+from rapidfuzz import fuzz, process
 
 from ..errors import ConfigError
 
@@ -199,6 +200,22 @@ def foreign_places() -> Mapping[str, ForeignPlace]:
     return MappingProxyType(out)
 
 
+@functools.cache
+def country_codes() -> Mapping[str, str]:
+    """ISO 3166-1 alpha-2 code of each country by its Indonesian name (``resources/places/countries.tsv``)."""
+    out: dict[str, str] = {}
+    for name, code in _tsv_rows("places", "countries.tsv", width=2):
+        if not (len(code) == 2 and code.isascii() and code.isupper()):
+            raise ConfigError(f"resources/places/countries.tsv: bad code {code!r} for {name}")
+        out[name] = code
+    return MappingProxyType(out)
+
+
+def country_code(link: PlaceLink) -> str | None:
+    """The ISO code of the country a linked place lies in ("ID" for the gazetteer's)."""
+    return country_codes().get(link.country)
+
+
 @dataclass(frozen=True)
 class Site:
     code: str  # Kemendagri code of the province (or region) it lies in
@@ -305,6 +322,9 @@ def link_place(
             return PlaceLink(None, foreign.name, foreign.level, None, foreign.country)
     gaz = gazetteer()
     codes = gaz.by_key.get(key, ())
+    if not codes and prefix is not None:
+        # The text says it is a place ("Kabupaten Lampung Selatn"): a misspelling of one at that level.
+        codes = _spelling_variant(key, level_hint)
     if not codes:
         return None
     context = tuple(context_codes)
@@ -326,6 +346,30 @@ def link_place(
     best = ranked[0]
     ties = sum(1 for c in ranked if rank(c) == rank(best))
     return _region_link(gaz.regions[best], ambiguous=ties > 1)
+
+
+# Fuzzy matching of a prefixed place name against the gazetteer names of its level: a misspelling is
+# taken only when the best name is this close (rapidfuzz ratio of the place keys, 0-100), the name long
+# enough for a ratio to mean something, and no other name of the level is as close.
+FUZZY_MIN_RATIO = 90.0
+FUZZY_MIN_CHARS = 6
+
+
+@functools.cache
+def _keys_at_level(level: str) -> tuple[str, ...]:
+    gaz = gazetteer()
+    return tuple(k for k, codes in gaz.by_key.items() if any(gaz.regions[c].level == level for c in codes))
+
+
+def _spelling_variant(key: str, level: str | None) -> tuple[str, ...]:
+    """The gazetteer codes of the one name of ``level`` that ``key`` misspells, or none."""
+    if level is None or len(key) < FUZZY_MIN_CHARS:
+        return ()
+    found = process.extract(key, _keys_at_level(level), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO, limit=2)
+    if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+        return ()
+    gaz = gazetteer()
+    return tuple(c for c in gaz.by_key[found[0][0]] if gaz.regions[c].level == level)
 
 
 def link_site(name: str, *, context_codes: Iterable[str] = ()) -> PlaceLink | None:
