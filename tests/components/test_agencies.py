@@ -180,3 +180,50 @@ def test_every_fine_type_has_an_org_type() -> None:
     fine = {kind for _, kind, _ in _PATTERNS} | {e.type for e in load_agencies()}
     assert fine <= set(mapping), fine - set(mapping)
     assert set(mapping.values()) <= ORG_TYPES
+
+
+_USER_NGO = {"id": "kawan_migran", "name": "Kawan Migran Sukamaju", "aliases": ["KMS"], "type": "ngo"}
+_USER_TEXT = "Relawan KMS dan Kawan Migran Sukamaju mendampingi korban bersama BP2MI."
+
+
+def _agency_ids(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    return [(e.text, e._.agency_id) for e in nlp(text).ents if e.label_ == "AGENCY"]
+
+
+def test_a_user_adds_an_agency_and_it_is_saved_with_the_pipeline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    import tppo_extract
+
+    nlp = tppo_extract.load(models=False)
+    assert ("Kawan Migran Sukamaju", "kawan_migran") not in _agency_ids(nlp, _USER_TEXT)
+    nlp.get_pipe("tppo_agencies").add_agencies([_USER_NGO])  # type: ignore[attr-defined]
+    found = _agency_ids(nlp, _USER_TEXT)
+    assert [f for f in found if f[1] == "kawan_migran"] == [("KMS", "kawan_migran"), ("Kawan Migran Sukamaju", "kawan_migran")]
+    nlp.to_disk(tmp_path / "pipe")
+    assert _agency_ids(spacy.load(tmp_path / "pipe"), _USER_TEXT) == found
+
+
+def test_a_user_adds_an_agency_through_the_config() -> None:
+    import tppo_extract
+
+    nlp = tppo_extract.load(models=False, overrides={"components.tppo_agencies.extra_agencies": [_USER_NGO]})
+    assert ("Kawan Migran Sukamaju", "kawan_migran") in _agency_ids(nlp, _USER_TEXT)
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ({"id": "bp2mi", "name": "Nama Lain", "type": "ngo"}, "taken"),
+        ({"id": "baru", "name": "Badan Baru", "type": "club"}, "unknown type"),
+        ({"id": "baru", "name": "Badan Baru", "type": "ngo", "parent": "tidak_ada"}, "unknown parent"),
+        ({"id": "baru", "type": "ngo"}, "not valid"),
+    ],
+)
+def test_a_bad_user_agency_is_refused_with_its_reason(entry: dict[str, str], problem: str) -> None:
+    import tppo_extract
+    from tppo_extract.errors import ConfigError
+
+    nlp = tppo_extract.load(models=False)
+    with pytest.raises(ConfigError, match=problem):
+        nlp.get_pipe("tppo_agencies").add_agencies([entry])  # type: ignore[attr-defined]

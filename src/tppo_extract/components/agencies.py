@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 import regex
+from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..errors import ConfigError
 from ..extensions import register_extensions
 from ..lang.speech import VERBS_AFTER_NAME
 from ..lang.titles import DEGREE_RE, HONORIFICS, RANKS, ROLE_HEADS
@@ -18,9 +23,11 @@ from ..normalize.agencies import (
     AgencyEntry,
     AgencyMention,
     abbreviations,
+    agency_by_id,
     canonical_name,
     group_agencies,
     load_agencies,
+    org_type_map,
     org_type_of,
     parent_chain,
 )
@@ -132,21 +139,23 @@ NOT_AGENCIES = frozenset({"ANTARA", "Antara", "Google News", "Kompas.com", "Deti
 
 
 @functools.cache
+def entry_pattern(entry: AgencyEntry) -> regex.Pattern[str]:
+    """The pattern of one known agency over its name and aliases: acronyms case-sensitive, names not."""
+    forms = sorted({entry.name, *entry.aliases}, key=len, reverse=True)
+    alts: list[str] = []
+    for form in forms:
+        body = r"[ ]+".join(regex.escape(w) for w in form.split())
+        # Acronyms and camel-case short forms ("BP2MI", "KemenP2MI", "Polri") must match as written,
+        # so that "bin" or "tni" in ordinary words never does.
+        exact = len(form.split()) == 1 or any(sum(c.isupper() for c in w) >= 2 for w in form.split())
+        alts.append(body if exact else f"(?i:{body})")
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
+
+
+@functools.cache
 def _lexicon() -> tuple[tuple[regex.Pattern[str], AgencyEntry], ...]:
-    """One pattern per known agency over its name and aliases: acronyms case-sensitive, names not."""
-    out: list[tuple[regex.Pattern[str], AgencyEntry]] = []
-    for entry in load_agencies():
-        forms = sorted({entry.name, *entry.aliases}, key=len, reverse=True)
-        alts: list[str] = []
-        for form in forms:
-            body = r"[ ]+".join(regex.escape(w) for w in form.split())
-            # Acronyms and camel-case short forms ("BP2MI", "KemenP2MI", "Polri") must match as written,
-            # so that "bin" or "tni" in ordinary words never does.
-            exact = len(form.split()) == 1 or any(sum(c.isupper() for c in w) >= 2 for w in form.split())
-            alts.append(body if exact else f"(?i:{body})")
-        pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
-        out.append((pattern, entry))
-    return tuple(out)
+    """One pattern per known agency of the package's lexicon."""
+    return tuple((entry_pattern(entry), entry) for entry in load_agencies())
 
 
 @functools.cache
@@ -173,8 +182,11 @@ def _trim_place(text: str, start: int, end: int, place_start: int, place_end: in
     return new_end, new_end
 
 
-def find_agency_mentions(text: str, *, bare_immigration: bool = True) -> list[AgencyMention]:
-    """Every agency mention in ``text`` (overlaps resolved: the longest wins), not yet grouped."""
+def find_agency_mentions(
+    text: str, *, bare_immigration: bool = True, extra: Sequence[AgencyEntry] = ()
+) -> list[AgencyMention]:
+    """Every agency mention in ``text`` (overlaps resolved: the longest wins), not yet grouped. ``extra``
+    are known agencies a user added to the pipeline (see :class:`AgencyRecognizer`)."""
     cands: list[AgencyMention] = []
     for family, kind, pattern in _compiled():
         for m in pattern.finditer(text, overlapped=False):
@@ -204,7 +216,7 @@ def find_agency_mentions(text: str, *, bare_immigration: bool = True) -> list[Ag
                 end, place = _split_trailing_name(text, start, end, place)
                 surface = text[start:end]
             cands.append(AgencyMention(start, end, surface, family, place, agency_type=kind))
-    for pattern, entry in _lexicon():
+    for pattern, entry in (*_lexicon(), *((entry_pattern(e), e) for e in extra)):
         for m in pattern.finditer(text):
             cands.append(
                 AgencyMention(
@@ -220,15 +232,15 @@ def find_agency_mentions(text: str, *, bare_immigration: bool = True) -> list[Ag
             )
     # Acronym right after a long form: "Balai ... Indonesia (BP3MI)" is a second mention of the same body.
     chosen = _longest_first(cands)
-    extra: list[AgencyMention] = []
+    acronyms: list[AgencyMention] = []
     for c in chosen:
         after = regex.match(r"[ ]?\(([\p{Lu}][\p{Lu}\p{N}a-z]{1,14})\)", text[c.end : c.end + 20])
         if after and c.agency_id is None and not _not_an_acronym_of(after.group(1)):
             s = c.end + after.start(1)
-            extra.append(
+            acronyms.append(
                 AgencyMention(s, s + len(after.group(1)), after.group(1), c.family, c.place, agency_type=c.agency_type)
             )
-    chosen = _longest_first(chosen + extra)
+    chosen = _longest_first(chosen + acronyms)
     return [c for c in chosen if c.text not in NOT_AGENCIES and len(c.text) > 1]
 
 
@@ -344,13 +356,16 @@ def _longest_first(cands: list[AgencyMention]) -> list[AgencyMention]:
     return sorted(taken, key=lambda c: c.start)
 
 
-def resolve_agencies(mentions: list[AgencyMention]) -> list[AgencyMention]:
+def resolve_agencies(mentions: list[AgencyMention], extra: Sequence[AgencyEntry] = ()) -> list[AgencyMention]:
     """Fill canonical name, id, type and parents of every mention from its group (in place; returned)."""
+    added = {e.id: e for e in extra}
     for m in mentions:
         if m.agency_id is not None:
-            entry = next(e for e in load_agencies() if e.id == m.agency_id)
+            entry = added.get(m.agency_id) or agency_by_id(m.agency_id)
+            assert entry is not None, m.agency_id
             m.canonical = entry.name
-            m.parents = parent_chain(entry.id)
+            parent = agency_by_id(entry.parent) if entry.id in added and entry.parent else None
+            m.parents = [parent.name, *parent_chain(parent.id)] if parent else parent_chain(entry.id)
         else:
             m.canonical = canonical_name(m.text)
             m.parents = _pattern_parents(m)
@@ -388,16 +403,16 @@ def _pattern_parents(m: AgencyMention) -> list[str]:
     return []
 
 
-def find_agencies(doc: Doc, *, bare_immigration: bool = True) -> list[Span]:
+def find_agencies(doc: Doc, *, bare_immigration: bool = True, extra: Sequence[AgencyEntry] = ()) -> list[Span]:
     """AGENCY spans of ``doc`` with canonical name, id, type and parents set; not yet added to doc.ents."""
     text = doc_text(doc)
     mentions = [
         m
-        for m in find_agency_mentions(text, bare_immigration=bare_immigration)
+        for m in find_agency_mentions(text, bare_immigration=bare_immigration, extra=extra)
         if not in_skipped_zone(doc, m.start, m.end) and not _is_outlet(doc, m)
     ]
     mentions = [_trim_headline_place(doc, m) for m in mentions]
-    resolve_agencies(mentions)
+    resolve_agencies(mentions, extra)
     spans: list[Span] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, label="AGENCY", alignment_mode="contract")
@@ -466,26 +481,74 @@ def _is_outlet(doc: Doc, m: AgencyMention) -> bool:
 
 
 class AgencyRecognizer:
-    """Adds AGENCY entities to ``doc.ents`` (runs before places and persons, so its spans win)."""
+    """Adds AGENCY entities to ``doc.ents`` (runs before places and persons, so its spans win).
 
-    def __init__(self, nlp: Language, name: str, *, bare_immigration: bool) -> None:
+    ``extra_agencies`` (config) and :meth:`add_agencies` add known bodies to the package's lexicon without
+    editing it: an NGO, a local office, a company. Each is a ``resources/agencies/agencies.jsonl`` entry
+    (``id``, ``name``, ``aliases``, ``type``, ``parent``); they are saved with the pipeline (``to_disk``).
+    """
+
+    def __init__(
+        self, nlp: Language, name: str, *, bare_immigration: bool, extra_agencies: Sequence[Mapping[str, Any]] = ()
+    ) -> None:
         register_extensions()
         self.name = name
         self.bare_immigration = bare_immigration
+        self.extra: tuple[AgencyEntry, ...] = ()
+        self.add_agencies(extra_agencies)
+
+    def add_agencies(self, entries: Iterable[Mapping[str, Any]]) -> None:
+        """Validate ``entries`` and add them; a bad entry or an id already known raises ConfigError."""
+        known = {e.id for e in load_agencies()} | {e.id for e in self.extra}
+        added: list[AgencyEntry] = []
+        for n, raw in enumerate(entries, 1):
+            try:
+                entry = AgencyEntry.model_validate(dict(raw))
+            except ValidationError as exc:
+                raise ConfigError(f"{self.name}: extra agency {n} is not valid: {exc}") from exc
+            if entry.id in known:
+                raise ConfigError(f"{self.name}: extra agency {n}: the id {entry.id!r} is taken")
+            if entry.type not in org_type_map():
+                raise ConfigError(f"{self.name}: extra agency {n}: unknown type {entry.type!r}")
+            if entry.parent is not None and agency_by_id(entry.parent) is None:
+                raise ConfigError(f"{self.name}: extra agency {n}: unknown parent {entry.parent!r}")
+            known.add(entry.id)
+            added.append(entry)
+        self.extra = (*self.extra, *added)
 
     def __call__(self, doc: Doc) -> Doc:
-        add_entities(doc, find_agencies(doc, bare_immigration=self.bare_immigration))
+        add_entities(doc, find_agencies(doc, bare_immigration=self.bare_immigration, extra=self.extra))
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        lines = (e.model_dump_json(exclude_defaults=True) for e in self.extra)
+        (path / _EXTRA_FILE).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AgencyRecognizer:
+        file = Path(path) / _EXTRA_FILE
+        if file.is_file():
+            rows = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+            self.extra = ()
+            self.add_agencies(rows)
+        return self
+
+
+# Where a saved pipeline keeps the agencies a user added.
+_EXTRA_FILE = "extra_agencies.jsonl"
 
 
 @Language.factory(
     "tppo_agencies",
     assigns=["doc.ents", "span._.canonical", "span._.agency_id", "span._.agency_type", "span._.parents"],
     requires=["doc._.zones", "doc._.dateline"],
-    default_config={"bare_immigration": True},
+    default_config={"bare_immigration": True, "extra_agencies": []},
 )
-def make_agencies(nlp: Language, name: str, bare_immigration: bool) -> AgencyRecognizer:
-    return AgencyRecognizer(nlp, name, bare_immigration=bare_immigration)
+def make_agencies(
+    nlp: Language, name: str, bare_immigration: bool, extra_agencies: list[dict[str, Any]]
+) -> AgencyRecognizer:
+    return AgencyRecognizer(nlp, name, bare_immigration=bare_immigration, extra_agencies=extra_agencies)
 
 
 def agency_forms(spans: Iterable[Span]) -> list[str]:
