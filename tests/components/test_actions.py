@@ -606,3 +606,49 @@ def test_procedure_and_role_are_no_act(blank: Language, sentence: str, type_: st
     text = "Upaya pencegahan TPPO dan perdagangan orang terus dilakukan. " + sentence
     doc = _doc(blank, text, [])
     assert type_ not in [a["type"] for a in find_actions(doc)]
+
+
+_PROGRAMME = {"type": "community_program", "pattern": "Kampung Tangguh Migran", "weight": 0.8}
+_PROGRAMME_TEXT = (
+    "Kantor Imigrasi Sukamaju meluncurkan Kampung Tangguh Migran di Desa Bumidaya untuk mencegah TPPO dan "
+    "perdagangan orang. Pekerja migran ilegal dicegah."
+)
+
+
+def _triggers(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(a["type"], text[a["trigger"]["start"] : a["trigger"]["end"]]) for a in nlp(text)._.actions]
+
+
+def test_a_user_adds_a_programme_and_it_is_saved_with_the_pipeline(tmp_path: Path) -> None:
+    import tppo_extract
+
+    nlp = tppo_extract.load(models=False)
+    assert ("community_program", "Kampung Tangguh Migran") not in _triggers(nlp, _PROGRAMME_TEXT)
+    nlp.get_pipe("tppo_actions").add_triggers([_PROGRAMME])  # type: ignore[attr-defined]
+    assert ("community_program", "Kampung Tangguh Migran") in _triggers(nlp, _PROGRAMME_TEXT)
+    nlp.to_disk(tmp_path / "pipe")
+    assert _triggers(spacy.load(tmp_path / "pipe"), _PROGRAMME_TEXT) == _triggers(nlp, _PROGRAMME_TEXT)
+
+
+def test_a_user_adds_a_programme_through_the_config() -> None:
+    import tppo_extract
+
+    nlp = tppo_extract.load(models=False, overrides={"components.tppo_actions.extra_triggers": [_PROGRAMME]})
+    assert ("community_program", "Kampung Tangguh Migran") in _triggers(nlp, _PROGRAMME_TEXT)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"type": "dancing", "pattern": "tari", "weight": 0.5},
+        {"type": "awareness", "pattern": "(unclosed", "weight": 0.5},
+        {"type": "awareness", "pattern": "sosialisasi", "weight": 2.0},
+    ],
+)
+def test_a_bad_user_trigger_is_refused(row: dict[str, object]) -> None:
+    import tppo_extract
+    from tppo_extract.errors import ConfigError
+
+    nlp = tppo_extract.load(models=False)
+    with pytest.raises(ConfigError, match="extra trigger 1"):
+        nlp.get_pipe("tppo_actions").add_triggers([row])  # type: ignore[attr-defined]

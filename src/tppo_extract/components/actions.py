@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -18,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..constants import ACTION_TYPES, PLACE_LEVELS
-from ..errors import ResourceError
+from ..errors import ConfigError, ResourceError
 from ..extensions import register_extensions
 from ..lang.morphology import affixed_forms, forms_regex
 from ..spans import SKIP_KINDS, doc_text, ents, frozen_ents, in_skipped_zone
@@ -165,6 +166,17 @@ def first_words(pattern: str) -> frozenset[str] | None:
     return None
 
 
+def compile_rule(rule: TriggerRule) -> CompiledRule:
+    """A trigger rule with its patterns compiled (a bad pattern raises ResourceError naming it)."""
+    return CompiledRule(
+        rule=rule,
+        regex=compile_pattern(rule.pattern),
+        context=regex.compile(rule.context, regex.IGNORECASE) if rule.context else None,
+        exclude=regex.compile(rule.exclude, regex.IGNORECASE) if rule.exclude else None,
+        first=first_words(rule.pattern),
+    )
+
+
 @functools.cache
 def _compiled_rules() -> tuple[CompiledRule, ...]:
     out: list[CompiledRule] = []
@@ -173,16 +185,7 @@ def _compiled_rules() -> tuple[CompiledRule, ...]:
             rule = TriggerRule.model_validate(row)
         except ValidationError as exc:
             raise ResourceError("actions/triggers.jsonl", f"line {n}: {exc}") from exc
-        compiled = compile_pattern(rule.pattern)
-        out.append(
-            CompiledRule(
-                rule=rule,
-                regex=compiled,
-                context=regex.compile(rule.context, regex.IGNORECASE) if rule.context else None,
-                exclude=regex.compile(rule.exclude, regex.IGNORECASE) if rule.exclude else None,
-                first=first_words(rule.pattern),
-            )
-        )
+        out.append(compile_rule(rule))
     return tuple(out)
 
 
@@ -283,7 +286,7 @@ class TriggerMatch:
 _DOC_WORD = regex.compile(r"\w+")
 
 
-def candidate_rules(sentences: Sequence[str]) -> frozenset[int] | None:
+def candidate_rules(sentences: Sequence[str], table: Sequence[CompiledRule] | None = None) -> frozenset[int] | None:
     """Indexes of the trigger rules that can match in ``sentences``: those whose first word (see
     :func:`first_words`) occurs there, and those with no known first word. Sentences need only be searched
     with these. None (every rule) when a word is not ASCII: case-insensitive matching may then pair
@@ -291,11 +294,16 @@ def candidate_rules(sentences: Sequence[str]) -> frozenset[int] | None:
     words = {w.lower() for s in sentences for w in _DOC_WORD.findall(s)}
     if not all(w.isascii() for w in words):
         return None
-    return frozenset(i for i, c in enumerate(_compiled_rules()) if c.first is None or not c.first.isdisjoint(words))
+    rules = _compiled_rules() if table is None else table
+    return frozenset(i for i, c in enumerate(rules) if c.first is None or not c.first.isdisjoint(words))
 
 
 def find_triggers(
-    text: str, *, sentence: tuple[int, int] = (0, -1), rules: frozenset[int] | None = None
+    text: str,
+    *,
+    sentence: tuple[int, int] = (0, -1),
+    rules: frozenset[int] | None = None,
+    table: Sequence[CompiledRule] | None = None,
 ) -> list[TriggerMatch]:
     """Trigger matches in ``text[sentence]``; of overlapping matches the longest, then heaviest, wins.
     ``rules`` (from :func:`candidate_rules` of ``text``) skips the rules that cannot match."""
@@ -304,7 +312,7 @@ def find_triggers(
         s1 = len(text)
     sent = text[s0:s1]
     found: list[TriggerMatch] = []
-    for i, c in enumerate(_compiled_rules()):
+    for i, c in enumerate(_compiled_rules() if table is None else table):
         if rules is not None and i not in rules:
             continue
         if c.context is not None and not c.context.search(sent):
@@ -855,18 +863,21 @@ def _fill(target: ActionDict, source: ActionDict) -> None:
     target["actors"] = target["actors"] or source["actors"]
 
 
-def find_actions(doc: Doc, *, min_confidence: float = 0.0) -> list[ActionDict]:
+def find_actions(
+    doc: Doc, *, min_confidence: float = 0.0, extra_rules: Sequence[CompiledRule] = ()
+) -> list[ActionDict]:
     """Every distinct action of the taxonomy that the body of ``doc`` reports, in text order.
 
     Mentions of one type by the same actor with the same status merge into the first one (its trigger
     kept, its missing date, count or place filled in) when their dates and counts agree and they share a
     paragraph or a trigger rule; a bare mention ("Desa Binaan") joins any record of its type.
+    ``extra_rules`` are trigger rules a user added to the pipeline (see :class:`ActionExtractor`).
     """
     with frozen_ents(doc):
-        return _find_actions(doc, min_confidence=min_confidence)
+        return _find_actions(doc, min_confidence=min_confidence, table=(*_compiled_rules(), *extra_rules))
 
 
-def _find_actions(doc: Doc, *, min_confidence: float) -> list[ActionDict]:
+def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRule]) -> list[ActionDict]:
     text = doc_text(doc)
     paragraphs = paragraph_bounds(text)
     agencies = [
@@ -886,11 +897,11 @@ def _find_actions(doc: Doc, *, min_confidence: float) -> list[ActionDict]:
     dl = doc._.dateline
     filed_at = int(dl["place"]["start"]) if dl and dl.get("place") else -1
     sentences = list(_body_sentences(doc))
-    rules = candidate_rules([text[a:b] for a, b in sentences])
+    rules = candidate_rules([text[a:b] for a, b in sentences], table)
     for s_idx, sent in enumerate(sentences):
         p_idx = _index_of(paragraphs, sent[0])
         paragraph = paragraphs[p_idx] if p_idx >= 0 else sent
-        for t in find_triggers(text, sentence=sent, rules=rules):
+        for t in find_triggers(text, sentence=sent, rules=rules, table=table):
             trig = (t.start, t.end)
             if in_skipped_zone(doc, t.start, t.end, NO_ACTION_KINDS):
                 continue
@@ -947,6 +958,7 @@ def annotate_actions(
     min_confidence: float = 0.0,
     require_topic: bool = True,
     topic_threshold: float = TOPIC_THRESHOLD,
+    extra_rules: Sequence[CompiledRule] = (),
 ) -> Doc:
     """Set ``doc._.actions`` and ``doc._.relevant`` (on topic and at least one action).
 
@@ -954,17 +966,31 @@ def annotate_actions(
     actions at all; without it actions are kept but the article is still not relevant.
     """
     on_topic = is_on_topic(doc_text(doc), threshold=topic_threshold)
-    actions = find_actions(doc, min_confidence=min_confidence) if (on_topic or not require_topic) else []
+    wanted = on_topic or not require_topic
+    actions = find_actions(doc, min_confidence=min_confidence, extra_rules=extra_rules) if wanted else []
     doc._.actions = actions
     doc._.relevant = on_topic and bool(actions)
     return doc
 
 
 class ActionExtractor:
-    """Thin spaCy wrapper over :func:`annotate_actions`; no state beyond its config."""
+    """Thin spaCy wrapper over :func:`annotate_actions`.
+
+    ``extra_triggers`` (config) and :meth:`add_triggers` add trigger rules to the package's lexicon without
+    editing it, e.g. a local programme's name as a bare mention (``{"type": "community_program", "pattern":
+    "Kampung Tangguh Migran", "weight": 0.8, "mention": true}``); each is a ``triggers.jsonl`` line, and they
+    are saved with the pipeline (``to_disk``).
+    """
 
     def __init__(
-        self, nlp: Language, name: str, *, min_confidence: float, require_topic: bool, topic_threshold: float
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        min_confidence: float,
+        require_topic: bool,
+        topic_threshold: float,
+        extra_triggers: Sequence[Mapping[str, object]] = (),
     ) -> None:
         register_extensions()
         self.name = name
@@ -973,6 +999,18 @@ class ActionExtractor:
         self.topic_threshold = topic_threshold
         _compiled_rules()  # fail at build time, not on the first document, when the lexicon is broken
         _compiled_topics()
+        self.extra_rules: tuple[CompiledRule, ...] = ()
+        self.add_triggers(extra_triggers)
+
+    def add_triggers(self, rows: Iterable[Mapping[str, object]]) -> None:
+        """Validate and compile ``rows`` (``triggers.jsonl`` lines) and add them; a bad one raises ConfigError."""
+        added: list[CompiledRule] = []
+        for n, row in enumerate(rows, 1):
+            try:
+                added.append(compile_rule(TriggerRule.model_validate(dict(row))))
+            except (ValidationError, ResourceError) as exc:
+                raise ConfigError(f"{self.name}: extra trigger {n} is not valid: {exc}") from exc
+        self.extra_rules = (*self.extra_rules, *added)
 
     def __call__(self, doc: Doc) -> Doc:
         return annotate_actions(
@@ -980,24 +1018,55 @@ class ActionExtractor:
             min_confidence=self.min_confidence,
             require_topic=self.require_topic,
             topic_threshold=self.topic_threshold,
+            extra_rules=self.extra_rules,
         )
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        lines = (c.rule.model_dump_json(exclude_defaults=True) for c in self.extra_rules)
+        (path / _EXTRA_TRIGGERS_FILE).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActionExtractor:
+        file = Path(path) / _EXTRA_TRIGGERS_FILE
+        if file.is_file():
+            rows = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+            self.extra_rules = ()
+            self.add_triggers(rows)
+        return self
+
+
+# Where a saved pipeline keeps the trigger rules a user added.
+_EXTRA_TRIGGERS_FILE = "extra_triggers.jsonl"
 
 
 @Language.factory(
     "tppo_actions",
     assigns=["doc._.actions", "doc._.relevant"],
     requires=["doc.ents"],
-    default_config={"min_confidence": 0.0, "require_topic": True, "topic_threshold": TOPIC_THRESHOLD},
+    default_config={
+        "min_confidence": 0.0,
+        "require_topic": True,
+        "topic_threshold": TOPIC_THRESHOLD,
+        "extra_triggers": [],
+    },
 )
 def make_actions(
-    nlp: Language, name: str, min_confidence: float, require_topic: bool, topic_threshold: float
+    nlp: Language,
+    name: str,
+    min_confidence: float,
+    require_topic: bool,
+    topic_threshold: float,
+    extra_triggers: list[dict[str, object]],
 ) -> ActionExtractor:
     """``min_confidence``: drop actions below it; ``require_topic``: no actions in off-topic articles;
-    ``topic_threshold``: the :func:`topic_score` an article needs to be on topic."""
+    ``topic_threshold``: the :func:`topic_score` an article needs to be on topic; ``extra_triggers``: trigger
+    rules added to the lexicon (see :class:`ActionExtractor`)."""
     return ActionExtractor(
         nlp,
         name,
         min_confidence=min_confidence,
         require_topic=require_topic,
         topic_threshold=topic_threshold,
+        extra_triggers=extra_triggers,
     )
