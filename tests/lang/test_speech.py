@@ -64,3 +64,14 @@ def test_bad_lines_name_the_file_and_line(line: str, problem: str) -> None:
     with pytest.raises(ResourceError, match=problem) as err:
         speech.parse_lexicon(line, source="mine.tsv")
     assert "mine.tsv" in str(err.value) and "line" in str(err.value)
+
+
+def test_calendar_words_have_one_home() -> None:
+    # the name filters take weekday and month names from lang/calendar.py, every spelling of them
+    from tppo_extract.components.agencies import PLACE_STOP
+    from tppo_extract.lang.calendar import MONTH_WORDS, WEEKDAY_WORDS
+    from tppo_extract.lang.titles import NOT_NAME_WORDS
+
+    assert {"Ahad", "Jum'at", "Jumat", "Pebruari", "Nopember"} <= WEEKDAY_WORDS | MONTH_WORDS
+    assert WEEKDAY_WORDS | MONTH_WORDS <= NOT_NAME_WORDS
+    assert WEEKDAY_WORDS | MONTH_WORDS <= PLACE_STOP

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ConfigError
 from ..extensions import register_extensions
+from ..lang.calendar import MONTH_WORDS, WEEKDAY_WORDS
 from ..lang.speech import VERBS_AFTER_NAME
 from ..lang.titles import DEGREE_RE, HONORIFICS, RANKS, ROLE_HEADS
 from ..normalize.agencies import (
@@ -43,8 +44,7 @@ _RANK_AND_HONORIFIC_WORDS = frozenset(w.rstrip(".") for r in (*RANKS, *HONORIFIC
 # title-case headlines put right after a name ("Imigrasi Entikong Gelar Sosialisasi").
 PLACE_STOP = frozenset(
     """Pada Telah Yang Dan Di Ke Dari Untuk Dalam Dengan Bersama Melalui Kembali Terus Resmi Saat Ini Itu
-    Akan Juga Sudah Serta Atau Tahun Bulan Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret
-    April Mei Juni Juli Agustus September Oktober November Desember Gelar Gagalkan Tunda Tunda Cegah Tolak
+    Akan Juga Sudah Serta Atau Tahun Bulan Gelar Gagalkan Tunda Tunda Cegah Tolak
     Perketat Bentuk Bentuk Resmikan Ajak Imbau Amankan Tangkap Ungkap Selamatkan Pulangkan Hadiri Lakukan
     Terima Dorong Perkuat Tingkatkan Jalin Berikan Kunjungi Periksa Siap Sosialisasi Sosialisasikan Edukasi
     Desa Binaan Pimpasa TPPO PMI CPMI WNA WNI Calon Pekerja Warga Paspor Sebanyak Kasus Upaya Pencegahan
@@ -52,7 +52,7 @@ PLACE_STOP = frozenset(
     Kepala Kakanim Kapolda Kapolres Kapolresta Kadiv Kabid Kasi Bapak Ibu Tim Pora Timpora Satgas Korban
     Menteri Gubernur Bupati Wali Wakil Plt Plh Hingga Sampai Sejak Selama Sebelum Setelah Bagi Oleh Tentang
     Agar Karena Namun Sementara Selain Adapun Kelas Non TPI Hadir Buka Luncurkan Launching Pembina Pelabuhan Internasional Bandara""".split()  # noqa: E501
-) | _RANK_AND_HONORIFIC_WORDS
+) | _RANK_AND_HONORIFIC_WORDS | WEEKDAY_WORDS | MONTH_WORDS
 
 # A word of a place name: capitalised (Tanjungpinang, Soekarno-Hatta, DIY, II), or an ordinal number only
 # as in "Kodam II".

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
+from ..lang.calendar import WEEKDAYS
 from ..normalize.places import (
     PREFIXES,
     PlaceLink,
@@ -86,7 +87,7 @@ NAME_BREAKERS: frozenset[str] = frozenset(
         "sehat", "cerdas", "mandiri", "digital", "layak", "percontohan", "setempat", "tersebut", "ini",
         "dan", "pada", "di", "ke", "dari", "yang", "pemerintah", "pemkab", "pemkot", "pemprov", "dinas",
         "kantor", "kepala", "bupati", "wali", "walikota", "gubernur", "camat", "lurah", "kades", "polres",
-        "polda", "polsek", "dprd", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+        "polda", "polsek", "dprd", *WEEKDAYS,
     ]
 )
 # Words after which a bare region name is the tail of an organisation or a title ("Polres Cirebon",

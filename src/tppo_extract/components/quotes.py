@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..lang import speech
-from ..lang.calendar import MONTHS, TIMES_OF_DAY, WEEKDAYS
+from ..lang.calendar import MONTHS, TIMES_OF_DAY, WEEKDAY_WORDS, WEEKDAYS
 from ..lang.titles import HONORIFICS, RANKS, ROLE_HEADS
 from ..spans import doc_text, in_skipped_zone
 from ..types import CharSpan, QuoteDict, SpeakerDict
@@ -310,7 +310,7 @@ def phrase_after(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-_DAYS = frozenset("Senin Selasa Rabu Kamis Jumat Jum'at Sabtu Minggu".split())
+_DAYS = WEEKDAY_WORDS
 
 
 def _is_day_or_date(word: str) -> bool:

@@ -146,3 +146,15 @@ HOLIDAY_CUES: Final[tuple[str, ...]] = (
     "usai", "pasca", "sejak", "hingga", "sampai", "musim", "momen", "libur", "liburan", "masa",
     "bulan", "pada", "mudik", "arus",
 )  # fmt: skip
+
+
+
+def capitalised(word: str) -> str:
+    """``word`` with its first letter upper case ("jum'at" -> "Jum'at"; str.title would give "Jum'At")."""
+    return word[:1].upper() + word[1:]
+
+
+# The weekday and full month names as they open a word in running text ("Selasa", "Jum'at", "Maret"):
+# the one list that the name filters of the other stages take them from.
+WEEKDAY_WORDS: Final[frozenset[str]] = frozenset(capitalised(w) for w in WEEKDAYS)
+MONTH_WORDS: Final[frozenset[str]] = frozenset(capitalised(w) for w in MONTH_FULL_NAMES)

@@ -6,6 +6,8 @@ from typing import Final
 
 import regex
 
+from .calendar import MONTH_WORDS, WEEKDAY_WORDS
+
 # Words that open a role phrase before a name ("Kepala Kantor Imigrasi X Budi", "Kapolda Kaltim Irjen Imam").
 ROLE_HEADS: Final[frozenset[str]] = frozenset(
     """Kepala Kakanim Kakanwil Kadiv Kadivim Kabid Kasi Kasubsi Kasubbag Kasubag Kabag Kasat Kasatreskrim
@@ -67,8 +69,7 @@ NOT_NAME_WORDS: Final[frozenset[str]] = frozenset(
     Karena Oleh Dengan Bagi Pada Di Ke Dari Dan Atau Yang Ini Itu Tersebut Hal Para Pihak Mereka Kami Kita Ia
     Dia Beliau Menurut Menurutnya Sebagai Seperti Selama Sebanyak Melalui Terkait Bahkan Juga Tak Tidak Bila
     Jika Apabila Agar Supaya Maka Lalu Kini Sedangkan Berdasarkan Baca Juga Foto Sumber Editor Penulis Reporter
-    Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus September
-    Oktober November Desember Tahun Bulan Hari Indonesia Republik Negara Desa Kelurahan Kecamatan Kabupaten
+    Tahun Bulan Hari Indonesia Republik Negara Desa Kelurahan Kecamatan Kabupaten
     Kota Provinsi Kantor Imigrasi Kanim Kanwil Polda Polres Polresta Pemerintah Dinas Badan Kementerian
     Direktorat Balai Satgas Tim Gugus Tugas TPPO PMI CPMI WNI WNA TKI Pekerja Migran Warga Negara Asing
     Perdagangan Orang Tindak Pidana Pencegahan Penanganan Program Kegiatan Pimpasa Binaan Paspor Bandara
@@ -86,7 +87,7 @@ NOT_NAME_WORDS: Final[frozenset[str]] = frozenset(
     WhatsApp Whatsapp Facebook Instagram TikTok Tiktok Telegram Twitter YouTube Youtube Zoom Gmail
     Subdit Unit Satreskrim Reskrim Ditreskrimum Ditreskrimsus Ditintelkam Renakta Jatanras Resmob
     Pemkab Pemko Pemkot Pemprov Pemda Pemdes Rakor Rakornas Rakorda Rakortek Rakorwil Bimtek Musrenbang FGD""".split()
-)
+) | WEEKDAY_WORDS | MONTH_WORDS  # the calendar's words, from lang/calendar.py
 
 
 # Territorial words of a role and the gazetteer level of the place name that follows them

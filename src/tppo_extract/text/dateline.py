@@ -11,6 +11,7 @@ from typing import Final
 
 import regex
 
+from ..lang.calendar import WEEKDAY_WORDS
 from ..lang.outlets import is_outlet
 from ..normalize.dates import normalize_date
 from ..types import CharSpan, DatelineDict, ZoneDict
@@ -19,7 +20,7 @@ _MAX_HEAD_CHARS: Final[int] = 90
 _MAX_PLACE_WORDS: Final[int] = 4
 _MAX_PARTS: Final[int] = 4
 
-_DAY: Final[str] = r"(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
+_DAY: Final[str] = "(?:" + "|".join(regex.escape(w) for w in sorted(WEEKDAY_WORDS, key=len, reverse=True)) + ")"
 _MONTH: Final[str] = (
     r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|Nopember|November|"
     r"Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Sep|Sept|Okt|Nov|Des)\.?"

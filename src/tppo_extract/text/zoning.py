@@ -10,7 +10,10 @@ from typing import Final
 
 import regex
 
+from ..lang.calendar import WEEKDAYS
 from ..types import ZoneDict
+
+_WEEKDAY_ALT = "|".join(regex.escape(w) for w in sorted(WEEKDAYS, key=len, reverse=True))
 
 # Section names of news sites, which a navigation bar lists and nothing else.
 _SECTIONS = (
@@ -44,7 +47,7 @@ _LINE_RULES: Final[tuple[tuple[str, str, regex.Pattern[str]], ...]] = tuple(
         ("furniture", "tags", r"^(?:tags?|topik|kata\s+kunci)\s*:"),
         ("furniture", "separator", r"^[\p{Pd}*_=~•·#+.\s]+$"),
         ("furniture", "timestamp", r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"),
-        ("furniture", "timestamp", r"^(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+)?"
+        ("furniture", "timestamp", rf"^(?:(?:{_WEEKDAY_ALT}),?\s+)?"
          r"\d{1,2}\s+\p{L}+\s+\d{4}(?:\s*[,|]?\s*\d{1,2}[.:]\d{2}(?:\s*(?:wib|wita|wit))?)?(?:\s+\d+)?$"),
         # a byline ending in the time of publication: "Budi Santoso, Jurnalis - Jumat, 9 Juni 2023 | 14:33 WIB"
         ("byline", "timestamp", r"^.{0,80}?\b\d{1,2}\s+\p{L}+\s+\d{4}\s*[,|-]?\s*\d{1,2}[.:]\d{2}\s*(?:wib|wita|wit)$"),
