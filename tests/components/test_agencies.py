@@ -227,3 +227,24 @@ def test_a_bad_user_agency_is_refused_with_its_reason(entry: dict[str, str], pro
     nlp = tppo_extract.load(models=False)
     with pytest.raises(ConfigError, match=problem):
         nlp.get_pipe("tppo_agencies").add_agencies([entry])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "canonical"),
+    [
+        # the class in lower case or in digits, TPI spelled out, Jakarta's city offices
+        ("Kantor Imigrasi kelas II TPI Sambas menggelar razia.", "Kantor Imigrasi kelas II TPI Sambas", "Kantor Imigrasi Kelas II TPI Sambas"),
+        ("Kantor Imigrasi Kelas 2 Non TPI Ende memeriksa dokumen.", "Kantor Imigrasi Kelas 2 Non TPI Ende", "Kantor Imigrasi Kelas II Non TPI Ende"),
+        ("Kantor Imigrasi Kelas I Tempat Pemeriksaan Imigrasi Yogyakarta hadir.", "Kantor Imigrasi Kelas I Tempat Pemeriksaan Imigrasi Yogyakarta", "Kantor Imigrasi Kelas I TPI Yogyakarta"),
+        ("Petugas Tempat Pemeriksaan Imigrasi (TPI) Entikong memeriksa paspor.", "Tempat Pemeriksaan Imigrasi (TPI) Entikong", "TPI Entikong"),
+        ("Suku Dinas Tenaga Kerja Jakarta Timur membuka posko.", "Suku Dinas Tenaga Kerja Jakarta Timur", "Suku Dinas Tenaga Kerja Jakarta Timur"),
+        ("Sudin Nakertrans Jakarta Utara membuka posko.", "Sudin Nakertrans Jakarta Utara", None),
+    ],
+)
+def test_name_variants_of_units(text: str, mention: str, canonical: str | None) -> None:
+    import tppo_extract
+
+    ents = [e for e in tppo_extract.extract(text).entities if e.label == "AGENCY"]
+    assert [e.text for e in ents] == [mention]
+    if canonical is not None:
+        assert ents[0].canonical == canonical

@@ -217,3 +217,17 @@ def test_government_abbreviations_are_no_names(nlp: Language, text: str) -> None
 def test_a_territorial_role_keeps_its_whole_place(nlp: Language, text: str, not_a_name: str) -> None:
     persons = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
     assert persons and not any(not_a_name in p.split() for p in persons), persons
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # initials written together open a name; neighbourhood units and company forms do not
+        ("Kepala Kantor Imigrasi Kelas II TPI Sukamaju KA Halimah ketika dikonfirmasi membenarkan hal itu.", "KA Halimah"),
+        ("Kepala BP3MI Jawa Tengah AB Santoso membuka acara itu.", "AB Santoso"),
+        ("Bupati Batu Bara, OK Rahmat Hidayat, membuka rapat itu.", "OK Rahmat Hidayat"),
+        ("Ketua RT Budi Santoso hadir dalam rapat warga.", "Budi Santoso"),
+    ],
+)
+def test_initials_before_a_name(nlp: Language, text: str, person: str) -> None:
+    assert person in [e.text for e in nlp(text).ents if e.label_ == "PERSON"]

@@ -32,6 +32,7 @@ from ..normalize.agencies import (
     org_type_of,
     parent_chain,
 )
+from ..normalize.places import abbreviations as place_abbreviations
 from ..normalize.places import link_place
 from ..spans import add_entities, doc_text, in_skipped_zone
 
@@ -61,7 +62,9 @@ _PLACE = rf"(?P<place>{_PW}(?:[ ]{_PW}){{0,5}})"
 _PLACE_OPT = rf"(?P<place>{_PW}(?:[ ]{_PW}){{0,3}})?"
 _ACR = r"(?:[ ]\((?P<acr>[\p{Lu}][\p{L}\d]{1,14})\))?"
 _ADMIN = r"(?:(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kotamadya|Daerah)[ ])?"
-_CLASS = r"(?:[ ]Kelas[ ](?:I{1,3}|[123]))?(?:[ ](?:Non[ -]?TPI|TPI|Khusus))?(?:[ ](?:TPI))?"
+# "Tempat Pemeriksaan Imigrasi" spelled out for TPI, with the acronym after it or not
+_TPI = r"(?:TPI|Tempat[ ]Pemeriksaan[ ]Imigrasi(?:[ ]\(TPI\))?)"
+_CLASS = rf"(?:[ ][Kk]elas[ ](?:I{{1,3}}|[123]))?(?:[ ](?:Non[ -]?{_TPI}|{_TPI}|Khusus))?(?:[ ](?:{_TPI}))?"
 _IMMIG_HEAD = r"(?:Kantor[ ]Imigrasi(?:[ ]\((?:Kanim|Kakanim)\))?|Kanim)"
 _KANWIL_HEAD = r"(?:Kantor[ ]Wilayah|Kanwil)"
 _MINISTRY_REGIONAL = (
@@ -96,8 +99,8 @@ _CIVIL_HEAD = (
 # (family, agency_type, pattern); the place group is the region of the unit.
 _PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("immigration_office", "immigration_office", rf"{_IMMIG_HEAD}{_CLASS}(?:[ ]{_ADMIN}{_PLACE})?"),
-    ("immigration_office", "immigration_office", rf"(?<!Binaan[ ])(?<!Jenderal[ ])Imigrasi[ ](?:Kelas[ ](?:I{{1,3}}|[123])[ ])?(?:(?:Non[ ])?TPI[ ])?{_ADMIN}{_PLACE}"),  # noqa: E501
-    ("immigration_office", "immigration_office", rf"TPI[ ]{_PLACE}"),
+    ("immigration_office", "immigration_office", rf"(?<!Binaan[ ])(?<!Jenderal[ ])(?<!Pemeriksaan[ ])Imigrasi[ ](?:[Kk]elas[ ](?:I{{1,3}}|[123])[ ])?(?:(?:Non[ ])?TPI[ ])?{_ADMIN}{_PLACE}"),  # noqa: E501
+    ("immigration_office", "immigration_office", rf"{_TPI}[ ]{_PLACE}"),
     ("regional_office", "regional_office", rf"{_KANWIL_HEAD}[ ]{_MINISTRY_REGIONAL}{_ACR}(?:[ ]{_ADMIN}{_PLACE})?"),
     ("regional_office", "regional_office", rf"(?:Kemenkumham|Kemenkum|Kemenimipas)[ ]{_PLACE}"),
     ("division", "regional_office", rf"(?:Divisi|Div\.?)[ ](?:Keimigrasian|Imigrasi|Pemasyarakatan|Administrasi|Pelayanan[ ]Hukum(?:[ ]dan[ ]HAM)?)[ ](?:Kanwil[ ])?(?:Kemenkumham|Kemenkum|Kemenimipas)[ ]{_PLACE}"),  # noqa: E501
@@ -107,6 +110,8 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("migrant_office", "migrant_agency", rf"(?:Balai|Badan)[ ]Pelayanan[ ](?:Pelindungan|Perlindungan)[ ]Pekerja[ ]Migran[ ]Indonesia{_ACR}(?:[ ]{_ADMIN}{_PLACE})?"),  # noqa: E501
     ("dinas", "regional_government", rf"Dinas[ ]{_DINAS_NAME}{_ACR}(?:[ ](?:Provinsi|Kabupaten|Kota|Prov\.|Kab\.)[ ]{_PLACE})?"),  # noqa: E501
     ("dinas", "regional_government", rf"(?:Disnakertrans|Disnaker|Disnakerin|Dinsos|DP3A|DPPPA|DP3AP2KB|DPMPTSP|Dukcapil|Disdukcapil)(?:[ ]{_ADMIN}{_PLACE})?"),  # noqa: E501
+    # Jakarta's city offices: "Suku Dinas Tenaga Kerja Jakarta Timur", "Sudin Nakertrans Jakarta Utara"
+    ("dinas", "regional_government", rf"(?:Suku[ ]Dinas[ ]{_DINAS_NAME}|Sudin[ ][\p{{Lu}}][\p{{L}}]+){_ACR}(?:[ ](?:Kota[ ](?:Administrasi[ ])?)?{_PLACE})?"),  # noqa: E501
     ("local_government", "regional_government", rf"(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah[ ](?:Provinsi|Kabupaten|Kota|Daerah))[ ]{_PLACE}"),  # noqa: E501
     ("task_force", "task_force", rf"(?:Satgas|Satuan[ ]Tugas)[ ](?:TPPO|Tindak[ ]Pidana[ ]Perdagangan[ ]Orang|Pencegahan[ ]dan[ ]Penanganan[ ]TPPO)[ ](?:{_POLICE_UNIT}[ ])?{_ADMIN}{_PLACE}"),  # noqa: E501
     ("task_force", "task_force", rf"(?:Gugus[ ]Tugas|GT)[ ](?:PP[ ])?(?:TPPO|Pencegahan[ ]dan[ ]Penanganan[ ]Tindak[ ]Pidana[ ]Perdagangan[ ]Orang){_ACR}[ ](?:Provinsi|Kabupaten|Kota|Prov\.|Kab\.)[ ]{_PLACE}"),  # noqa: E501
@@ -255,6 +260,10 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
         return end, place
     before, after = text[:start], text[end:]
     rest = before + " " + after
+    cut = _initials_then_name(words)
+    if cut is not None:
+        new_place = " ".join(words[:cut])
+        return end - len(place) + len(new_place), new_place
     # "... Garut Fauzan, S.IP": a degree after the mention says its last word is a person's name
     cut = _region_then_name(words, rest, degree_after=DEGREE_RE.match(after) is not None)
     if cut is not None:
@@ -296,6 +305,23 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
 # part of the unit's name, "Polres Bogor Kota"), and at most four.
 _NAME_AFTER_REGION = (2, 4)
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?")
+_INITIALS_WORD = regex.compile(r"\p{Lu}{1,3}")
+
+
+def _initials_then_name(words: list[str]) -> int | None:
+    """Where a person's name written with initials first ("Atambua KA Halim") starts in a unit's place part:
+    a block of two or three capitals that is no region's short form nor a class word, then one to three
+    name words to the end."""
+    for k in range(1, len(words) - 1):
+        w, rest = words[k], words[k + 1 :]
+        if not (_INITIALS_WORD.fullmatch(w) and len(w) >= 2) or w in _CLASS_WORDS or place_abbreviations().get(w):
+            continue
+        if 1 <= len(rest) <= 3 and all(_NAME_WORD.fullmatch(r) and r not in _PLACE_TAIL_WORDS for r in rest):
+            return k
+    return None
+
+
+_CLASS_WORDS = frozenset({"TPI", "II", "III", "IV", "KSOP", "UPT"})
 
 
 def _region_then_name(words: list[str], elsewhere: str = "", *, degree_after: bool = False) -> int | None:
@@ -310,9 +336,13 @@ def _region_then_name(words: list[str], elsewhere: str = "", *, degree_after: bo
             alone = degree_after or regex.search(rf"(?<![\p{{L}}]){regex.escape(rest[0])}(?![\p{{L}}])", elsewhere)
             if not (len(rest) == 1 and alone):
                 continue
-        if not all(_NAME_WORD.fullmatch(w) and w not in _PLACE_TAIL_WORDS for w in rest):
+        initials = [w for w in rest[:-1] if _INITIALS_WORD.fullmatch(w)]
+        if not all(
+            (_NAME_WORD.fullmatch(w) or w in initials) and w not in _PLACE_TAIL_WORDS for w in rest
+        ) or not _NAME_WORD.fullmatch(rest[-1]):
             continue
-        if not _is_region(" ".join(words[:k]), _UNIT_REGION_LEVELS):
+        # initials before a name ("Atambua KA Halim") say a person so surely that a town will do as region
+        if not _is_region(" ".join(words[:k]), _WIDE_LEVELS if initials else _UNIT_REGION_LEVELS):
             continue
         # the next word neither extends the region nor is one ("Tanjung Balai Karimun" names one office)
         if any(_is_region(p, _WIDE_LEVELS) for p in (" ".join(words[: k + 1]), rest[0], " ".join(rest))):

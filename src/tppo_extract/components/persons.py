@@ -82,6 +82,27 @@ def _is_name_word(t: _Tok) -> bool:
     )
 
 
+# Capitals of two or three letters that are no one's initials: neighbourhood units, company forms, groups.
+_NOT_INITIALS = frozenset({"RT", "RW", "PT", "CV", "UD", "TNI", "ASN", "PNS", "SD", "SMP", "SMA", "SMK", "KM"})
+
+
+def _initials_before_name(toks: list[_Tok], j: int) -> bool:
+    """Whether ``toks[j]`` is a block of initials (two or three capitals) right before a name word."""
+    t = toks[j]
+    return (
+        2 <= len(t.text) <= MAX_INITIALS
+        and t.text.isupper()
+        and t.text.isalpha()
+        and not t.blocked
+        and t.text not in NOT_NAME_WORDS
+        and t.text not in _NOT_INITIALS
+        and t.text not in ROLE_HEADS
+        and j + 1 < len(toks)
+        and _is_name_word(toks[j + 1])
+        and toks[j + 1].start == t.end + 1
+    )
+
+
 def _name_run(toks: list[_Tok], i: int, *, max_words: int = 4) -> int:
     """End index (exclusive) of the name that starts at ``toks[i]``; ``i`` when there is none."""
     j = i
@@ -97,6 +118,9 @@ def _name_run(toks: list[_Tok], i: int, *, max_words: int = 4) -> int:
                 break
             j += 2  # an initial: "A. Maria"
             words += 1
+            continue
+        if words == 0 and _initials_before_name(toks, j):
+            j += 1  # "KA Halim", "TB Santoso": initials written together open the name
             continue
         if not _is_name_word(t) or len(t.text) == 1:
             break

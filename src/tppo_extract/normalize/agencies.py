@@ -143,9 +143,13 @@ def expand_abbreviations(text: str) -> str:
 
 def canonical_name(text: str) -> str:
     """The canonical name of an agency mention: abbreviations expanded, parenthesised acronyms dropped,
-    "Kelas 1" written "Kelas I", whitespace collapsed."""
+    "Kelas 1" and "kelas I" written "Kelas I", "Tempat Pemeriksaan Imigrasi" written "TPI", whitespace
+    collapsed."""
     out = _PAREN_ACRONYM.sub("", text)
     out = expand_abbreviations(out)
+    # "Tempat Pemeriksaan Imigrasi" spelled out is the TPI of the name; "kelas" is written "Kelas"
+    out = regex.sub(r"\bTempat\s+Pemeriksaan\s+Imigrasi\b", "TPI", out)
+    out = regex.sub(r"\bkelas\b(?=\s+(?:I{1,3}|[123])\b)", "Kelas", out)
     out = regex.sub(r"\bKelas ([123])\b", lambda m: "Kelas " + _CLASS_DIGIT[m.group(1)], out)
     out = regex.sub(r"\bNon-TPI\b", "Non TPI", out)
     return " ".join(out.split())
