@@ -233,3 +233,17 @@ def test_year_shared_by_a_list_of_days() -> None:
 def test_periods_counted_from_an_earlier_date(text: str, expected: list[tuple[str, str | None]]) -> None:
     found = [(text[s:e], v.value if v else None) for s, e, v in find_dates(text, anchor="2024-06-01")]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        # a week of a month is a date of that month; the run-up to a holiday keeps its modifier
+        ("Razia digelar pada pekan kedua Agustus 2024 di pelabuhan.", "pekan kedua Agustus 2024", "2024-08"),
+        ("Pada minggu terakhir Maret 2023 posko dibuka.", "minggu terakhir Maret 2023", "2023-03"),
+        ("Pengawasan diperketat menjelang Natal 2024.", "menjelang Natal 2024", "2024-12"),
+    ],
+)
+def test_week_of_month_and_run_up_to_a_holiday(text: str, mention: str, value: str) -> None:
+    found = [(text[s:e], v.value if v else None) for s, e, v in find_dates(text, anchor="2024-06-01")]
+    assert (mention, value) in found

@@ -474,6 +474,9 @@ _TIME = r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?"
 _TZ = _alt(cal.TIME_ZONES)
 _DUR_HEAD = rf"(?:{_NUM}{_SP}|(?i:se))"
 
+# "pekan kedua Agustus 2024": a week of the month; the date is the month
+_WEEK_OF = r"(?i:(?:pekan|minggu)[^\S\n]+(?:pertama|kedua|ketiga|keempat|terakhir|ke-?[1-5]))"
+
 # Order breaks ties between equally long matches: the more specific rule first.
 RULES: tuple[_Rule, ...] = (
     _rule(
@@ -508,7 +511,11 @@ RULES: tuple[_Rule, ...] = (
         rf"(?P<m2>{_MONTH}){_SP}(?P<y2>{_YEAR})",
         _r_month_range,
     ),
-    _rule("month_year", rf"(?<!\w)(?:(?P<edge>{_EDGE}){_SP})?(?P<m>{_MONTH}),?{_SP}(?P<y>{_YEAR})", _r_month_year),
+    _rule(
+        "month_year",
+        rf"(?<!\w)(?:(?P<edge>{_EDGE}|{_WEEK_OF}){_SP})?(?P<m>{_MONTH}),?{_SP}(?P<y>{_YEAR})",
+        _r_month_year,
+    ),
     _rule(
         "month_range_bare",
         rf"(?<!\w)(?P<edge>)(?P<m1>{_FULLMONTH})(?P<y1>){_TO}(?P<m2>{_FULLMONTH})(?P<y2>)",
@@ -575,7 +582,8 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "holiday",
-        rf"(?<!\w)(?:(?P<per>(?i:periode)){_SP})?(?P<h>(?i:{_alt(cal.HOLIDAYS)}))(?:{_SP}(?P<y>{_YEAR}))?(?!\w)",
+        rf"(?<!\w)(?:(?i:menjelang|jelang){_SP})?(?:(?P<per>(?i:periode)){_SP})?(?P<h>(?i:{_alt(cal.HOLIDAYS)}))"
+        rf"(?:{_SP}(?P<y>{_YEAR}))?(?!\w)",
         _r_holiday,
         _accept_holiday,
     ),
