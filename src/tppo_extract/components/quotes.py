@@ -43,6 +43,7 @@ class Mark:
 
 # Two apostrophes typed for a double quotation mark: "''Kami siap,'' kata Budi."
 DOUBLED_APOSTROPHE = "''"
+_MARK_RE = regex.compile(regex.escape(DOUBLED_APOSTROPHE) + "|[" + regex.escape("".join(sorted(speech.QUOTE_CHARS))) + "]")
 
 
 def _mark_at(text: str, k: int) -> bool:
@@ -90,13 +91,8 @@ class Found:
 def quote_marks(line: str, offset: int) -> list[Mark]:
     """The quotation marks of one paragraph, classified by the characters on either side."""
     marks: list[Mark] = []
-    i = 0
-    while i < len(line):
-        ch = line[i]
-        width = len(DOUBLED_APOSTROPHE) if line.startswith(DOUBLED_APOSTROPHE, i) else 1
-        if width == 1 and ch not in speech.QUOTE_CHARS:
-            i += 1
-            continue
+    for found in _MARK_RE.finditer(line):
+        i, ch, width = found.start(), found.group()[0], len(found.group())
         before = line[i - 1] if i > 0 else " "
         after = line[i + width] if i + width < len(line) else " "
         space_before = before.isspace() or before in "([:—–-"
@@ -107,7 +103,6 @@ def quote_marks(line: str, offset: int) -> list[Mark]:
             can_open = space_before and not after.isspace()
             can_close = not space_before or space_after
         marks.append(Mark(offset + i, can_open, can_close, width))
-        i += width
     return marks
 
 
