@@ -43,7 +43,9 @@ class Mark:
 
 # Two apostrophes typed for a double quotation mark: "''Kami siap,'' kata Budi."
 DOUBLED_APOSTROPHE = "''"
-_MARK_RE = regex.compile(regex.escape(DOUBLED_APOSTROPHE) + "|[" + regex.escape("".join(sorted(speech.QUOTE_CHARS))) + "]")
+_MARK_RE = regex.compile(
+    regex.escape(DOUBLED_APOSTROPHE) + "|[" + regex.escape("".join(sorted(speech.QUOTE_CHARS))) + "]"
+)
 
 
 def _mark_at(text: str, k: int) -> bool:
