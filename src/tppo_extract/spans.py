@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
+from pydantic import BaseModel
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -77,3 +80,20 @@ def ents(doc: Doc) -> Sequence[Span]:
     """``doc.ents``, or the entities frozen by :func:`frozen_ents` while its block runs."""
     frozen = _ENTS.get(doc)
     return doc.ents if frozen is None else frozen
+
+
+def save_rows(folder: str | Path, name: str, rows: Iterable[BaseModel]) -> None:
+    """Write ``rows`` (pydantic models) as JSON lines to ``folder/name``: how a component saves the
+    lexicon entries a user added to it (``to_disk``)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = (row.model_dump_json(exclude_defaults=True) + "\n" for row in rows)
+    (folder / name).write_text("".join(lines), encoding="utf-8")
+
+
+def load_rows(folder: str | Path, name: str) -> list[dict[str, object]] | None:
+    """The JSON lines of ``folder/name`` written by :func:`save_rows`, or None when there is no such file."""
+    file = Path(folder) / name
+    if not file.is_file():
+        return None
+    return [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]

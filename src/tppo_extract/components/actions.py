@@ -22,7 +22,7 @@ from ..constants import ACTION_TYPES, PLACE_LEVELS
 from ..errors import ConfigError, ResourceError
 from ..extensions import register_extensions
 from ..lang.morphology import affixed_forms, forms_regex
-from ..spans import SKIP_KINDS, doc_text, ents, frozen_ents, in_skipped_zone
+from ..spans import SKIP_KINDS, doc_text, ents, frozen_ents, in_skipped_zone, load_rows, save_rows
 from ..types import ActionDict, CharSpan, DateRefDict
 
 MAX_EVIDENCE = 600  # characters; the scorer ignores longer evidence
@@ -1022,15 +1022,11 @@ class ActionExtractor:
         )
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        lines = (c.rule.model_dump_json(exclude_defaults=True) for c in self.extra_rules)
-        (path / _EXTRA_TRIGGERS_FILE).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        save_rows(path, _EXTRA_TRIGGERS_FILE, (c.rule for c in self.extra_rules))
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActionExtractor:
-        file = Path(path) / _EXTRA_TRIGGERS_FILE
-        if file.is_file():
-            rows = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = load_rows(path, _EXTRA_TRIGGERS_FILE)
+        if rows is not None:
             self.extra_rules = ()
             self.add_triggers(rows)
         return self

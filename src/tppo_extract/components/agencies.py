@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,7 @@ from ..normalize.agencies import (
 )
 from ..normalize.places import abbreviations as place_abbreviations
 from ..normalize.places import link_place
-from ..spans import add_entities, doc_text, in_skipped_zone
+from ..spans import add_entities, doc_text, in_skipped_zone, load_rows, save_rows
 
 # A police or military rank, or an honorific, starts a person's name: no place goes on through one
 # ("Polda Sulteng Kombes Pol Dedi ...", "Kantor Imigrasi Medan Dr. Rina ...").
@@ -551,15 +550,11 @@ class AgencyRecognizer:
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        lines = (e.model_dump_json(exclude_defaults=True) for e in self.extra)
-        (path / _EXTRA_FILE).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        save_rows(path, _EXTRA_FILE, self.extra)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AgencyRecognizer:
-        file = Path(path) / _EXTRA_FILE
-        if file.is_file():
-            rows = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = load_rows(path, _EXTRA_FILE)
+        if rows is not None:
             self.extra = ()
             self.add_agencies(rows)
         return self
