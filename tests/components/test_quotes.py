@@ -365,3 +365,20 @@ def test_speakers_past_adjuncts_and_third_parties(nlp: Language, text: str, expe
 )
 def test_role_subjects_and_mid_sentence_menurut(nlp: Language, text: str, expected: list[tuple[str, bool, str]]) -> None:
     assert _quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what an unnamed group says is attributed to no one; a named member of it speaks
+        ("Petugas menunda keberangkatan lima warga. Mereka mengaku dijanjikan gaji besar di Malaysia.\n", []),
+        ("Warga mengatakan bahwa agen itu sering datang ke desa pada malam hari.\n", []),
+        ("Para korban mengaku dijanjikan pekerjaan di restoran oleh seorang agen.\n", []),
+        (
+            "Warga Desa Sukamaju, Budi Santoso, mengatakan agen itu sering datang ke desa.\n",
+            [("agen itu sering datang ke desa.", False, "Budi Santoso")],
+        ),
+    ],
+)
+def test_unnamed_groups_are_no_speakers(nlp: Language, text: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert _quotes(nlp, text) == expected

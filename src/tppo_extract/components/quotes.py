@@ -27,7 +27,9 @@ _RANK_WORDS = frozenset(w.rstrip(".") for r in RANKS for w in r.split()) | {"Pol
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS)
 # Calendar words are never a speaker's name ('," kata Budi, Selasa.' ends with the day).
 _CALENDAR_WORDS = frozenset(w.title() for w in (*WEEKDAYS, *MONTHS) if w.isalpha())
-_SKIP_IN_NAME = speech.NON_NAME_WORDS | ROLE_HEADS | _RANK_WORDS | _HONORIFIC_WORDS | _CALENDAR_WORDS
+_SKIP_IN_NAME = (
+    speech.NON_NAME_WORDS | ROLE_HEADS | _RANK_WORDS | _HONORIFIC_WORDS | _CALENDAR_WORDS | speech.GROUP_SUBJECTS
+)
 _APPOSITION_LINKS = frozenset({"selaku", "sebagai", "yakni", "yaitu"})
 
 

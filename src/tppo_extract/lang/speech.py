@@ -118,6 +118,13 @@ ADVERBS: Final[frozenset[str]] = frozenset(
 # Pronouns that point back at someone already named: "ujarnya", "kata dia", "Ia mengatakan".
 PRONOUNS: Final[frozenset[str]] = frozenset({"nya", "dia", "ia", "beliau", "pihaknya", "Ia", "Dia", "Beliau"})
 
+# Plural pronouns and nouns for an unnamed group of people: what such a group says ("Mereka mengaku ...",
+# "Warga mengatakan ...") is attributed to no one, and they never stand in a speaker's name.
+GROUP_SUBJECTS: Final[frozenset[str]] = frozenset(
+    """Mereka Kami Kita Kalian Warga Masyarakat Korban Para Penumpang Pemohon Peserta Pekerja Pelajar Siswa
+    Mahasiswa Orang Keluarga Pelaku Tersangka Pedagang Nelayan Petani Buruh""".split()
+)
+
 # Words that end the speaker phrase after a post-quote cue: '," kata Budi di Medan, Senin.'
 SPEAKER_STOP_WORDS: Final[frozenset[str]] = frozenset(
     "di saat dalam lewat melalui kepada ketika usai seusai pada dihubungi kepada kemarin ditemui dilansir "
