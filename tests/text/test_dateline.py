@@ -83,3 +83,19 @@ def test_date_on_the_next_line() -> None:
 def test_no_body_no_dateline() -> None:
     text = "BACA JUGA: Judul Lain\n"
     assert find_dateline(text, find_zones(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "place"),
+    [
+        # an outlet's web name before the place, and a local outlet named "Kabar/Warta/Radar ..."
+        ("Wartaku.id Sultra - Petugas memeriksa dokumen warga di pelabuhan.", "Wartaku.id", "Sultra"),
+        ("KABAR SUKAMAJU, BANGGAI - Petugas memeriksa dokumen warga di Luwuk.", "KABAR SUKAMAJU", "BANGGAI"),
+        ("Radar Selatan, Garut - Petugas memeriksa dokumen warga di terminal.", "Radar Selatan", "Garut"),
+    ],
+)
+def test_outlet_names_before_the_place(line: str, outlet: str, place: str) -> None:
+    text = f"Judul Berita Tentang Razia\n\n{line}\n"
+    dl = find_dateline(text, find_zones(text))
+    assert dl is not None and dl["outlet"] == outlet
+    assert dl["place"] is not None and text[dl["place"]["start"] : dl["place"]["end"]] == place

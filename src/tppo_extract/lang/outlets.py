@@ -34,7 +34,16 @@ WEB_NAME: Final[regex.Pattern[str]] = regex.compile(
 )
 
 
+# Words that open the names of local news outlets ("Kabar Sukamaju", "Warta Bahari", "Radar Selatan").
+OUTLET_HEADS: Final[frozenset[str]] = frozenset(
+    {"kabar", "warta", "berita", "suara", "radar", "harian", "koran", "portal", "tribun", "info"}
+)
+
+
 def is_outlet(name: str) -> bool:
     """True for a news outlet's name or web address."""
     n = " ".join(name.split())
+    words = n.split()
+    if 2 <= len(words) <= 3 and words[0].casefold() in OUTLET_HEADS:
+        return True
     return n.casefold() in OUTLETS or bool(WEB_NAME.match(n)) or n.endswith(("News", "NEWS", "news.id"))

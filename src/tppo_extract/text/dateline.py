@@ -12,7 +12,7 @@ from typing import Final
 import regex
 
 from ..lang.calendar import WEEKDAY_WORDS
-from ..lang.outlets import is_outlet
+from ..lang.outlets import WEB_NAME, is_outlet
 from ..normalize.dates import normalize_date
 from ..types import CharSpan, DatelineDict, ZoneDict
 
@@ -138,6 +138,12 @@ def _parse_head(text: str, offset: int, head: str, *, whole_line: bool) -> _Part
             part = outlet_match.group("rest")
             if not part:
                 continue
+        first, _, rest = part.partition(" ")
+        if rest and WEB_NAME.match(first):
+            # "Wartaku.id Sultra - ...": the outlet's web name, then the place
+            result.outlet = result.outlet or first
+            pstart += len(part) - len(rest.lstrip())
+            part = rest.strip()
         if is_outlet(part):
             result.outlet = result.outlet or part
         elif DATE_PART.match(part):
