@@ -198,3 +198,19 @@ def test_places_carry_their_country_code(nlp: Language) -> None:
         "Kamboja": "KH",
         "Malaysia": "MY",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # village and district offices, village halls and police headquarters are buildings: sites
+        ("Sosialisasi digelar di Kantor Desa Sukamaju, Kecamatan Palas.", "Kantor Desa Sukamaju"),
+        ("Warga berkumpul di Balai Desa Bumidaya untuk mendengar penjelasan petugas.", "Balai Desa Bumidaya"),
+        ("Rapat berlangsung di Mapolres Flores Timur pada Senin.", "Mapolres Flores Timur"),
+        ("Pelaku dibawa ke Mapolda Sukamaju untuk diperiksa.", "Mapolda Sukamaju"),
+    ],
+)
+def test_office_buildings_are_sites(nlp: Language, text: str, site: str) -> None:
+    doc = nlp(text)
+    assert (site, "site") in [(e.text, e._.level) for e in doc.ents if e.label_ == "PLACE"]
+    assert site not in [e.text for e in doc.ents if e.label_ == "AGENCY"]

@@ -120,7 +120,6 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("bnnp", "police", rf"(?:BNNP|BNNK|BNN[ ]Provinsi|BNN[ ]Kabupaten|BNN[ ]Kota)[ ]{_PLACE}"),
     ("customs_office", "customs", rf"(?:KPPBC|Kantor[ ]Pengawasan[ ]dan[ ]Pelayanan[ ]Bea[ ]dan[ ]Cukai(?:[ ]Tipe|[ ]Type)?(?:[ ]Madya|[ ]Pratama)?(?:[ ]Pabean)?(?:[ ][A-C])?)[ ]{_PLACE}"),  # noqa: E501
     ("harbour", "transport", rf"(?:Kantor[ ]Syahbandar[ ]dan[ ]Otoritas[ ]Pelabuhan|KSOP)(?:[ ](?:Laut|Utama|Kelas[ ][IV]+))?[ ]{_PLACE}"),  # noqa: E501
-    ("district_office", "regional_government", rf"Kantor[ ](?:Kecamatan|Camat|Desa|Kelurahan)[ ]{_PLACE}"),
     ("section", "unit", r"(?<!Kepala[ ]|Kasi[ ]|Kabid[ ]|Kasubsi[ ]|Sub[ ]|Kepala[ ]Sub[ ])(?:[Ss]eksi|Subseksi|Bidang)[ ](?:Intelijen|Inteldak|Penindakan|Teknologi|Lalu[ ]Lintas|Izin[ ]Tinggal|Dokumen|Pengawasan)(?:[ ](?:dan|Dan|&)?[ ]?[\p{Lu}][\p{L}]+){0,4}(?:[ ]\((?P<acr>[\p{Lu}][\p{L}]{1,12})\))?"),  # noqa: E501
     ("direktorat", "directorate", rf"Direktorat[ ](?!Jenderal[ ]Imigrasi\b){_DINAS_NAME}"),
     # Organisation types beyond the government units: civil society, companies, legislatures, forums.

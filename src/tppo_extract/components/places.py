@@ -58,6 +58,8 @@ _SITE_WORDS = [
     "Bandar Udara Internasional", "Bandar Udara", "Bandara Internasional", "Bandara",
     "Pelabuhan Internasional", "Pelabuhan Penyeberangan", "Pelabuhan Laut", "Pelabuhan",
     "Pos Lintas Batas Negara", "Pos Lintas Batas", "PLBN", "Terminal", "Stasiun", "TPI",
+    "Kantor Kecamatan", "Kantor Camat", "Kantor Desa", "Kantor Kelurahan", "Balai Desa", "Balai Kelurahan",
+    "Mapolda", "Mapolres", "Mapolresta", "Mapolsek", "Makodim", "Mako",
     "Gedung", "Stadion", "Pasar", "Aula", "Ruang", "Hotel", "Wisma", "Asrama Haji", "Pondok Pesantren",
     "Ponpes", "MTsN", "MTs", "SMAN", "SMA", "SMKN", "SMK", "SMPN", "SMP", "SDN",
 ]
