@@ -248,3 +248,17 @@ def test_name_variants_of_units(text: str, mention: str, canonical: str | None) 
     assert [e.text for e in ents] == [mention]
     if canonical is not None:
         assert ents[0].canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "agencies"),
+    [
+        # a body named inside the title of a numbered regulation is no mention of it acting
+        ("Hal itu diatur dalam Peraturan Badan Pelindungan Pekerja Migran Indonesia Nomor 9 Tahun 2020.", []),
+        ("Sesuai Surat Edaran Direktorat Jenderal Imigrasi Nomor IMI-0277 Tahun 2017, petugas menunda.", []),
+        ("Direktorat Jenderal Imigrasi menerbitkan surat edaran baru pekan lalu.", ["Direktorat Jenderal Imigrasi"]),
+        ("Keputusan Kepala Dinas Sosial itu dibacakan di depan warga.", ["Dinas Sosial"]),
+    ],
+)
+def test_bodies_inside_regulation_titles(nlp: Language, text: str, agencies: list[str]) -> None:
+    assert [e.text for e in nlp(text).ents if e.label_ == "AGENCY"] == agencies

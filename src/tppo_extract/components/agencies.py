@@ -437,7 +437,7 @@ def find_agencies(doc: Doc, *, bare_immigration: bool = True, extra: Sequence[Ag
     mentions = [
         m
         for m in find_agency_mentions(text, bare_immigration=bare_immigration, extra=extra)
-        if not in_skipped_zone(doc, m.start, m.end) and not _is_outlet(doc, m)
+        if not in_skipped_zone(doc, m.start, m.end) and not _is_outlet(doc, m) and not _in_regulation_title(text, m)
     ]
     mentions = [_trim_headline_place(doc, m) for m in mentions]
     resolve_agencies(mentions, extra)
@@ -473,6 +473,19 @@ def served_region(place: str) -> tuple[str, str | None] | None:
         return None
     code = link.code if link.level in {"province", "regency"} else link.code[:_REGENCY_CODE_LENGTH]
     return code, link.province
+
+
+# "Peraturan Badan X Nomor 9 Tahun 2020", "Surat Edaran Direktorat Jenderal Imigrasi Nomor ...": the body is
+# named inside the title of a regulation, which is no mention of the body acting.
+_REGULATION_BEFORE = regex.compile(
+    r"(?:Peraturan|Surat[ ]Edaran|Keputusan|Instruksi|Pedoman|Petunjuk[ ]Teknis)(?:[ ]Bersama)?[ ]$", regex.IGNORECASE
+)
+_NUMBER_AFTER = regex.compile(r"[ ]*(?:Nomor|No\.?)[ ]*[\dA-Z]", regex.IGNORECASE)
+
+
+def _in_regulation_title(text: str, m: AgencyMention) -> bool:
+    before = _REGULATION_BEFORE.search(text, max(0, m.start - 30), m.start)
+    return before is not None and _NUMBER_AFTER.match(text, m.end) is not None
 
 
 def _trim_headline_place(doc: Doc, m: AgencyMention) -> AgencyMention:
