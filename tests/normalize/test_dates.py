@@ -247,3 +247,37 @@ def test_periods_counted_from_an_earlier_date(text: str, expected: list[tuple[st
 def test_week_of_month_and_run_up_to_a_holiday(text: str, mention: str, value: str) -> None:
     found = [(text[s:e], v.value if v else None) for s, e, v in find_dates(text, anchor="2024-06-01")]
     assert (mention, value) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare year is a date by its preposition, and the mention keeps it
+        ("Sepanjang 2023, petugas menunda 80 keberangkatan.", [("Sepanjang 2023", "2023")]),
+        ("Desa itu menjadi desa binaan pada 2022.", [("pada 2022", "2022")]),
+        # (a range of years has no smallest ISO unit that holds both ends)
+        ("Pos itu berjaga sejak 2019 hingga 2021 di perbatasan.", [("sejak 2019 hingga 2021", None)]),
+        ("Program berjalan selama 2024 dan dilanjutkan.", [("selama 2024", "2024")]),
+        # with "tahun" the preposition stays outside, as before
+        ("Pada tahun 2023 ada 12 kasus.", [("tahun 2023", "2023")]),
+        # a preposition before a count is no date
+        ("Jumlahnya sampai 2023 orang.", []),
+    ],
+)
+def test_a_bare_year_keeps_its_preposition(text: str, expected: list[tuple[str, str | None]]) -> None:
+    found = [(text[s:e], v.value if v else None) for s, e, v in find_dates(text, anchor="2024-06-01")]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belum lama ini, tim gabungan turun ke desa itu.",
+        "Baru-baru ini petugas memeriksa dua agen penyalur.",
+        "Beberapa waktu lalu, warga melapor ke posko.",
+    ],
+)
+def test_the_recent_past_is_a_date_without_a_value(text: str) -> None:
+    found = [(text[s:e], v) for s, e, v in find_dates(text, anchor="2024-06-01")]
+    assert len(found) == 1 and found[0][1] is None
+    assert text.lower().startswith(found[0][0].lower())

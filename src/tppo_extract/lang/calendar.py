@@ -112,6 +112,19 @@ DATE_PREPOSITIONS: Final[tuple[str, ...]] = (
     "s.d.", "s/d",
 )  # fmt: skip
 
+# Prepositions that place or bound an event in a bare year ("pada 2023", "selama 2024", "sejak 2019"); a date
+# mention starts with them, since without one a bare four-digit number is no date (GUIDELINES' convention).
+YEAR_PREPOSITIONS: Final[tuple[str, ...]] = (
+    "pada", "selama", "sepanjang", "sejak", "semenjak", "hingga", "sampai", "mulai",
+)  # fmt: skip
+
+# Phrases that place an event in the recent past without a date ("Belum lama ini, tim ..."): a date
+# mention whose value cannot be resolved.
+RECENT_PHRASES: Final[tuple[str, ...]] = (
+    "belum lama ini", "baru-baru ini", "beberapa waktu lalu", "beberapa waktu yang lalu", "tempo hari",
+    "beberapa saat lalu",
+)  # fmt: skip
+
 # Words that may follow a bare year in a date ("2010 lalu", "2012 ini").
 YEAR_FOLLOWERS: Final[tuple[str, ...]] = (
     "lalu", "silam", "ini", "itu", "mendatang", "nanti", "dan", "hingga", "sampai", "akan", "yang",

@@ -420,7 +420,7 @@ def _accept_bare_year(text: str, m: regex.Match[str]) -> bool:
             return False  # "2023 orang": a count
     if _YEAR_FOLLOW_OK.match(nxt) and nxt[:1].islower():
         return True
-    if m["edge"]:
+    if m["edge"] or m["prep"]:
         return True
     return _prev_word(text, m.start()).strip("(") in _STRONG_YEAR_CUES
 
@@ -542,9 +542,11 @@ RULES: tuple[_Rule, ...] = (
         _r_years,
         _accept_law_year,
     ),
+    # a bare year is a date by its preposition, which the mention keeps ("pada 2023", "sepanjang 2024")
     _rule(
         "year",
-        rf"{_NOT_NUM_BEFORE}(?:(?P<edge>{_EDGE}){_SP})?(?P<y1>{_YEAR})(?:{_TO}(?P<y2>{_YEAR}))?",
+        rf"{_NOT_NUM_BEFORE}(?:(?P<prep>(?<!\w)(?i:{_alt(cal.YEAR_PREPOSITIONS)})){_SP})?"
+        rf"(?:(?P<edge>{_EDGE}){_SP})?(?P<y1>{_YEAR})(?:{_TO}(?P<y2>{_YEAR}))?",
         _r_years,
         _accept_bare_year,
     ),
@@ -567,6 +569,8 @@ RULES: tuple[_Rule, ...] = (
         rf"(?<!\w)(?i:{_alt(cal.PERIOD_MONTHS)}){_SP}(?i:sebelumnya|berikutnya|selanjutnya)(?!\w)",
         _r_none,
     ),
+    # "belum lama ini", "baru-baru ini": an event placed in the recent past without a date to resolve
+    _rule("recent", rf"(?<!\w)(?i:{_alt(cal.RECENT_PHRASES)})(?!\w)", _r_none),
     _rule("day_word", rf"(?<!\w)(?i:{_alt(cal.DAY_WORDS)})(?!\w)", _r_day_word),
     _rule(
         "weekday",
