@@ -1,0 +1,197 @@
+"""The arguments of an act: actors, places and dates, ranked from the entity stages' spans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+from spacy.tokens import Doc, Span
+
+from ...constants import PLACE_LEVELS
+from ...spans import doc_text, ents, in_skipped_zone
+from ...types import CharSpan, DateRefDict
+from .clauses import NO_ACTION_KINDS, distance, paragraph_bounds
+
+# --------------------------------------------------------------------------------------------------
+# Arguments
+
+
+_PARTNER = regex.compile(
+    r"(?:\b(?:dengan|kepada|ke|dari|terhadap|menggandeng|digandeng|mengundang|melibatkan|antara|dan|serta|"
+    r"mitra|pihak\s+lain)\s*)$",
+    regex.IGNORECASE,
+)
+_AGENT = regex.compile(r"\boleh\s*(?:pihak\s+)?$", regex.IGNORECASE)
+_DESTINATION = regex.compile(r"\b(?:ke|menuju|tujuan|negara|asal)\s*$", regex.IGNORECASE)
+_LEVEL_RANK = {lvl: i for i, lvl in enumerate(reversed(PLACE_LEVELS))}  # site 0 ... country 5
+
+
+def char_span(span: Span) -> CharSpan:
+    return {"start": span.start_char, "end": span.end_char}
+
+
+def actor_key(span: Span) -> str:
+    canon = span._.canonical
+    return str(canon) if canon else span.text.casefold()
+
+
+def _before(text: str, span: Span, floor: int) -> str:
+    return text[max(floor, span.start_char - 25) : span.start_char]
+
+
+def rank_actors(
+    doc: Doc,
+    *,
+    sentence: tuple[int, int],
+    trigger: tuple[int, int],
+    previous: Span | None,
+    main: Span | None,
+    limit: int = 3,
+) -> list[Span]:
+    """AGENCY spans that may carry the action out, best first.
+
+    An agent after "oleh" wins; then the subject agencies before the trigger in the sentence (first
+    named first, partners after "dengan"/"kepada" left out); then the acting agency of the sentences
+    before; then the article's main agency; then co-actors after "bersama".
+    """
+    text = doc_text(doc)
+    s0, s1 = sentence
+    agencies = [e for e in ents(doc) if e.label_ == "AGENCY" and s0 <= e.start_char and e.end_char <= s1]
+    agents = [e for e in agencies if _AGENT.search(_before(text, e, s0))]
+    subjects = [e for e in agencies if e.end_char <= trigger[0] and not _PARTNER.search(_before(text, e, s0))]
+    co = [e for e in agencies if regex.search(r"\bbersama\s*$", _before(text, e, s0), regex.IGNORECASE)]
+    out: list[Span] = []
+    seen: set[str] = set()
+    for e in [*agents, *subjects, *([previous] if previous is not None else []), *([main] if main else []), *co]:
+        if actor_key(e) not in seen:
+            seen.add(actor_key(e))
+            out.append(e)
+    return out[:limit]
+
+
+def sentence_subject(doc: Doc, *, sentence: tuple[int, int]) -> Span | None:
+    """The first agency of a sentence that is not a partner: the acting body later sentences refer to."""
+    s0, s1 = sentence
+    for e in ents(doc):
+        if e.label_ == "AGENCY" and s0 <= e.start_char and e.end_char <= s1:
+            if not _PARTNER.search(_before(doc_text(doc), e, s0)):
+                return e
+    return None
+
+
+def rank_places(
+    doc: Doc,
+    *,
+    sentence: tuple[int, int],
+    paragraph: tuple[int, int],
+    trigger: tuple[int, int],
+    scene: Sequence[CharSpan] = (),
+    limit: int = 3,
+) -> list[CharSpan]:
+    """PLACE spans where the action happened, most specific first.
+
+    The sentence's places (destinations after "ke"/"menuju" left out) by level, then distance to the
+    trigger; failing those the last place of the paragraph before the sentence; then ``scene``, the
+    places of the last action placed by its own text (follow-up acts happen where the story is); the
+    dateline place only as a last resort, since it names where the report was filed.
+    """
+    text = doc_text(doc)
+    s0, s1 = sentence
+    places = [
+        e
+        for e in ents(doc)
+        if e.label_ == "PLACE" and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
+    ]
+    in_sent = [
+        e
+        for e in places
+        if s0 <= e.start_char
+        and e.end_char <= s1
+        and not _DESTINATION.search(_before(text, e, s0))
+        and not (e.start_char < trigger[1] and trigger[0] < e.end_char)  # "Desa Binaan" is no place
+    ]
+    mid = (trigger[0] + trigger[1]) / 2
+
+    def order(e: Span) -> tuple[float, float]:
+        return (_LEVEL_RANK.get(str(e._.level), 2.5), abs((e.start_char + e.end_char) / 2 - mid))
+
+    # "Kantor Imigrasi Belawan, Sumatera Utara": a place in apposition to an agency says where the
+    # agency sits, not where the act happened; it only backs the others up
+    agency_ends = {e.end_char for e in ents(doc) if e.label_ == "AGENCY"}
+    appositive = [
+        e
+        for e in in_sent
+        if any(regex.fullmatch(r",?\s*", text[x : e.start_char]) for x in agency_ends if x <= e.start_char)
+    ]
+    chosen = sorted((e for e in in_sent if e not in appositive), key=order)
+    if not chosen:
+        p0 = paragraph[0]
+        earlier = [
+            e
+            for e in places
+            if p0 <= e.start_char and e.end_char <= s0 and not _DESTINATION.search(_before(text, e, p0))
+        ]
+        # the most specific of them, the latest on a tie: "di Hotel X, Mataram." then "Pada akhir acara, ..."
+        chosen = sorted(earlier, key=lambda e: (_LEVEL_RANK.get(str(e._.level), 2.5), -e.start_char))[:1]
+    chosen += sorted(appositive, key=order)
+    out = [char_span(e) for e in chosen[:limit]]
+    if not out:
+        out = [{"start": c["start"], "end": c["end"]} for c in scene[:limit]]
+    dl = doc._.dateline
+    if not out and dl and dl.get("place"):
+        out.append({"start": int(dl["place"]["start"]), "end": int(dl["place"]["end"])})
+    return out
+
+
+def find_date(
+    doc: Doc,
+    *,
+    sentence: tuple[int, int],
+    trigger: tuple[int, int],
+    paragraph: tuple[int, int] | None = None,
+    event: DateRefDict | None = None,
+) -> DateRefDict | None:
+    """The DATE entity of the sentence nearest the trigger (ones with a value first); else the last
+    valued date of the paragraph before the sentence; else ``event``, the day the article reports on."""
+    s0, s1 = sentence
+    dates = [e for e in ents(doc) if e.label_ == "DATE" and s0 <= e.start_char and e.end_char <= s1]
+    if not dates and paragraph is not None:
+        earlier = [
+            e
+            for e in ents(doc)
+            if e.label_ == "DATE" and paragraph[0] <= e.start_char and e.end_char <= s0 and e._.value
+        ]
+        dates = earlier[-1:]
+    if not dates:
+        return event
+    best = min(
+        dates,
+        key=lambda e: (e._.value is None, distance(doc_text(doc), (e.start_char, e.end_char), trigger)),
+    )
+    value = best._.value
+    return {"start": best.start_char, "end": best.end_char, "value": str(value) if value else None}
+
+
+def event_date(doc: Doc) -> DateRefDict | None:
+    """The day the article reports on: its first body DATE of day granularity, in the first five lines."""
+    lines = paragraph_bounds(doc_text(doc))
+    limit = lines[min(4, len(lines) - 1)][1] if lines else 0
+    for e in ents(doc):
+        if e.label_ != "DATE" or e.start_char >= limit:
+            continue
+        if in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS - {"dateline"}):
+            continue
+        value = e._.value
+        if isinstance(value, str) and regex.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return {"start": e.start_char, "end": e.end_char, "value": value}
+    return None
+
+
+def confidence(*, weight: float, actor: bool, location: bool, date: bool, count: bool) -> float:
+    """``weight * (0.6 + 0.1 * n)``: the trigger's weight, discounted when few arguments were found.
+
+    ``n`` counts the arguments found among actor, location, date and count (0..4), so a lone trigger
+    keeps 60 % of its weight and a fully attached one all of it.
+    """
+    n = sum((actor, location, date, count))
+    return round(weight * (0.6 + 0.1 * n), 3)

@@ -1,0 +1,86 @@
+"""Trigger candidates: the lexicon's matches in each body sentence, with referring mentions marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .rules import CompiledRule, compiled_rules
+
+# --------------------------------------------------------------------------------------------------
+# Triggers
+
+# "CPMI yang digagalkan ...", "Selain penyuluhan, ...": the act is referred to, not reported anew
+_RELATIVE = regex.compile(
+    r"\b(?:yang\s+(?:telah\s+|sudah\s+)?|selain\s+(?:melakukan\s+|kegiatan\s+)?)$", regex.IGNORECASE
+)
+# "sosialisasi tersebut", "rakor ini", "terhadap ketiga WNI tersebut": the text points back at an act
+_ANAPHOR = regex.compile(r"(?:\s+[^\s.,;]+){0,3}?\s+(?:ini|tersebut|itu)\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    type: str
+    start: int
+    end: int
+    weight: float
+    rule: int  # index of the rule in the lexicon: repeated mentions of one rule are one action
+    mention: bool
+
+
+_DOC_WORD = regex.compile(r"\w+")
+
+
+def candidate_rules(sentences: Sequence[str], table: Sequence[CompiledRule] | None = None) -> frozenset[int] | None:
+    """Indexes of the trigger rules that can match in ``sentences``: those whose first word (see
+    :func:`first_words`) occurs there, and those with no known first word. Sentences need only be searched
+    with these. None (every rule) when a word is not ASCII: case-insensitive matching may then pair
+    characters that ``str.lower`` does not (the Kelvin sign and "k")."""
+    words = {w.lower() for s in sentences for w in _DOC_WORD.findall(s)}
+    if not all(w.isascii() for w in words):
+        return None
+    rules = compiled_rules() if table is None else table
+    return frozenset(i for i, c in enumerate(rules) if c.first is None or not c.first.isdisjoint(words))
+
+
+def find_triggers(
+    text: str,
+    *,
+    sentence: tuple[int, int] = (0, -1),
+    rules: frozenset[int] | None = None,
+    table: Sequence[CompiledRule] | None = None,
+) -> list[TriggerMatch]:
+    """Trigger matches in ``text[sentence]``; of overlapping matches the longest, then heaviest, wins.
+    ``rules`` (from :func:`candidate_rules` of ``text``) skips the rules that cannot match."""
+    s0, s1 = sentence
+    if s1 < 0:
+        s1 = len(text)
+    sent = text[s0:s1]
+    found: list[TriggerMatch] = []
+    for i, c in enumerate(compiled_rules() if table is None else table):
+        if rules is not None and i not in rules:
+            continue
+        if c.context is not None and not c.context.search(sent):
+            continue
+        for m in c.regex.finditer(sent):
+            a, b = m.start() + s0, m.end() + s0
+            if c.exclude is not None and c.exclude.search(text[max(s0, a - 30) : min(s1, b + 30)]):
+                continue
+            found.append(TriggerMatch(c.rule.type, a, b, c.rule.weight, i, c.rule.mention))
+    found.sort(key=lambda t: (-(t.end - t.start), -t.weight, t.start))
+    kept: list[TriggerMatch] = []
+    for t in found:
+        if not any(t.start < k.end and k.start < t.end for k in kept):
+            kept.append(t)
+    kept.sort(key=lambda t: t.start)
+    # "CPMI yang digagalkan keberangkatannya": a relative clause refers back to an act, like a bare mention
+    kept = [
+        TriggerMatch(t.type, t.start, t.end, t.weight, t.rule, True)
+        if _RELATIVE.search(text, max(s0, t.start - 8), t.start) or _ANAPHOR.match(text, t.end, min(s1, t.end + 30))
+        else t
+        for t in kept
+    ]
+    # "sosialisasi Desa Binaan Imigrasi": a bare mention right after another trigger is its object
+    return [t for t in kept if not (t.mention and any(0 <= t.start - k.end <= 2 and k.type != t.type for k in kept))]

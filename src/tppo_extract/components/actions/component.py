@@ -1,0 +1,267 @@
+"""The ``tppo_actions`` component: finds candidates, decides acts, attaches arguments and merges records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...errors import ConfigError, ResourceError
+from ...extensions import register_extensions
+from ...spans import doc_text, ents, frozen_ents, in_skipped_zone, load_rows, save_rows
+from ...types import ActionDict, CharSpan
+from .acts import action_status, is_generic, is_nominal
+from .arguments import (
+    actor_key,
+    char_span,
+    confidence,
+    event_date,
+    find_date,
+    rank_actors,
+    rank_places,
+    sentence_subject,
+)
+from .candidates import candidate_rules, find_triggers
+from .clauses import MAX_EVIDENCE, NO_ACTION_KINDS, index_of, paragraph_bounds, sentence_bounds
+from .counts import attendance_count, find_count, object_end
+from .merging import FoundRecord, add_record
+from .rules import CompiledRule, TriggerRule, compile_rule, compiled_rules, compiled_topics
+from .topic import TOPIC_THRESHOLD, is_on_topic
+
+# --------------------------------------------------------------------------------------------------
+# The whole document
+
+
+def _body_sentences(doc: Doc) -> Iterator[tuple[int, int]]:
+    # a sentence may run into a byline ("... di Luar Negeri.(chm)"), so only wholly skipped ones go here;
+    # each trigger is checked on its own
+    for a, b in sentence_bounds(doc):
+        if not _inside_skipped(doc, a, b):
+            yield a, b
+
+
+def _inside_skipped(doc: Doc, start: int, end: int) -> bool:
+    """True when [start, end) lies wholly inside zones that report no action."""
+    return any(z["kind"] in NO_ACTION_KINDS and z["start"] <= start and end <= z["end"] for z in doc._.zones or [])
+
+
+def _evidence(sentence: tuple[int, int], trigger: tuple[int, int], text: str) -> CharSpan:
+    a, b = sentence
+    if b - a <= MAX_EVIDENCE:
+        return {"start": a, "end": b}
+    # a run-on "sentence": keep a window around the trigger, cut at spaces
+    half = (MAX_EVIDENCE - (trigger[1] - trigger[0])) // 2 - 1
+    lo, hi = max(a, trigger[0] - half), min(b, trigger[1] + half)
+    while lo > a and lo < trigger[0] and not text[lo - 1].isspace():
+        lo += 1
+    while hi < b and hi > trigger[1] and not text[hi].isspace():
+        hi -= 1
+    return {"start": lo, "end": hi}
+
+
+def find_actions(
+    doc: Doc, *, min_confidence: float = 0.0, extra_rules: Sequence[CompiledRule] = ()
+) -> list[ActionDict]:
+    """Every distinct action of the taxonomy that the body of ``doc`` reports, in text order.
+
+    Mentions of one type by the same actor with the same status merge into the first one (its trigger
+    kept, its missing date, count or place filled in) when their dates and counts agree and they share a
+    paragraph or a trigger rule; a bare mention ("Desa Binaan") joins any record of its type.
+    ``extra_rules`` are trigger rules a user added to the pipeline (see :class:`ActionExtractor`).
+    """
+    with frozen_ents(doc):
+        return _find_actions(doc, min_confidence=min_confidence, table=(*compiled_rules(), *extra_rules))
+
+
+def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRule]) -> list[ActionDict]:
+    text = doc_text(doc)
+    paragraphs = paragraph_bounds(text)
+    agencies = [
+        e
+        for e in ents(doc)
+        if e.label_ == "AGENCY" and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
+    ]
+    main = agencies[0] if agencies else None
+    agency_bounds = [(e.start_char, e.end_char) for e in agencies]
+    dates_bounds = [(e.start_char, e.end_char) for e in ents(doc) if e.label_ == "DATE"]
+
+    event = event_date(doc)
+    records: list[FoundRecord] = []
+    previous: Span | None = None
+    scene: list[CharSpan] = []
+    # a dateline shares the first paragraph's line, but where a report was filed sets no scene
+    dl = doc._.dateline
+    filed_at = int(dl["place"]["start"]) if dl and dl.get("place") else -1
+    sentences = list(_body_sentences(doc))
+    rules = candidate_rules([text[a:b] for a, b in sentences], table)
+    for s_idx, sent in enumerate(sentences):
+        p_idx = index_of(paragraphs, sent[0])
+        paragraph = paragraphs[p_idx] if p_idx >= 0 else sent
+        for t in find_triggers(text, sentence=sent, rules=rules, table=table):
+            trig = (t.start, t.end)
+            if in_skipped_zone(doc, t.start, t.end, NO_ACTION_KINDS):
+                continue
+            if any(a <= t.start and t.end <= b for a, b in agency_bounds):
+                continue  # "Tim Pengawasan Orang Asing" names a body, not an act
+            if is_generic(text, sentence=sent, trigger=trig):
+                continue
+            actors = rank_actors(doc, sentence=sent, trigger=trig, previous=previous, main=main)
+            places = rank_places(doc, sentence=sent, paragraph=paragraph, trigger=trig, scene=scene)
+            if places and paragraph[0] <= places[0]["start"] < sent[1] and places[0]["start"] != filed_at:
+                scene = places
+            date = find_date(doc, sentence=sent, trigger=trig, paragraph=paragraph, event=event)
+            count = find_count(text, sentence=sent, trigger=trig, blocked=dates_bounds)
+            if count is None and s_idx + 1 < len(sentences) and sentences[s_idx + 1][0] < paragraph[1]:
+                count = attendance_count(text, sentence=sentences[s_idx + 1], blocked=dates_bounds)
+            rec: ActionDict = {
+                "type": t.type,
+                "trigger": {"start": t.start, "end": object_end(text, t.end, sent[1])},
+                "evidence": _evidence(sent, trig, text),
+                "actors": [char_span(e) for e in actors],
+                "locations": places,
+                "date": date,
+                "count": count,
+                "status": action_status(text, sentence=sent, trigger=trig),
+                "confidence": confidence(
+                    weight=t.weight,
+                    actor=bool(actors),
+                    location=bool(places),
+                    date=date is not None,
+                    count=count is not None,
+                ),
+            }
+            if rec["confidence"] < min_confidence:
+                continue
+            found = FoundRecord(
+                rec,
+                actor_key(actors[0]) if actors else "",
+                p_idx,
+                t.rule,
+                t.mention,
+                nominal=is_nominal(text, start=t.start, end=t.end),
+                own_actor=bool(actors) and sent[0] <= actors[0].start_char < sent[1],
+            )
+            add_record(records, found, text, t)
+        subj = sentence_subject(doc, sentence=sent)
+        if subj is not None:
+            previous = subj
+    return [f.record for f in records]
+
+
+def annotate_actions(
+    doc: Doc,
+    *,
+    min_confidence: float = 0.0,
+    require_topic: bool = True,
+    topic_threshold: float = TOPIC_THRESHOLD,
+    extra_rules: Sequence[CompiledRule] = (),
+) -> Doc:
+    """Set ``doc._.actions`` and ``doc._.relevant`` (on topic and at least one action).
+
+    With ``require_topic`` an off-topic article (sports, prices, an ordinary immigration case) gets no
+    actions at all; without it actions are kept but the article is still not relevant.
+    """
+    on_topic = is_on_topic(doc_text(doc), threshold=topic_threshold)
+    wanted = on_topic or not require_topic
+    actions = find_actions(doc, min_confidence=min_confidence, extra_rules=extra_rules) if wanted else []
+    doc._.actions = actions
+    doc._.relevant = on_topic and bool(actions)
+    return doc
+
+
+class ActionExtractor:
+    """Thin spaCy wrapper over :func:`annotate_actions`.
+
+    ``extra_triggers`` (config) and :meth:`add_triggers` add trigger rules to the package's lexicon without
+    editing it, e.g. a local programme's name as a bare mention (``{"type": "community_program", "pattern":
+    "Kampung Tangguh Migran", "weight": 0.8, "mention": true}``); each is a ``triggers.jsonl`` line, and they
+    are saved with the pipeline (``to_disk``).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        min_confidence: float,
+        require_topic: bool,
+        topic_threshold: float,
+        extra_triggers: Sequence[Mapping[str, object]] = (),
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.min_confidence = min_confidence
+        self.require_topic = require_topic
+        self.topic_threshold = topic_threshold
+        compiled_rules()  # fail at build time, not on the first document, when the lexicon is broken
+        compiled_topics()
+        self.extra_rules: tuple[CompiledRule, ...] = ()
+        self.add_triggers(extra_triggers)
+
+    def add_triggers(self, rows: Iterable[Mapping[str, object]]) -> None:
+        """Validate and compile ``rows`` (``triggers.jsonl`` lines) and add them; a bad one raises ConfigError."""
+        added: list[CompiledRule] = []
+        for n, row in enumerate(rows, 1):
+            try:
+                added.append(compile_rule(TriggerRule.model_validate(dict(row))))
+            except (ValidationError, ResourceError) as exc:
+                raise ConfigError(f"{self.name}: extra trigger {n} is not valid: {exc}") from exc
+        self.extra_rules = (*self.extra_rules, *added)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return annotate_actions(
+            doc,
+            min_confidence=self.min_confidence,
+            require_topic=self.require_topic,
+            topic_threshold=self.topic_threshold,
+            extra_rules=self.extra_rules,
+        )
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        save_rows(path, _EXTRA_TRIGGERS_FILE, (c.rule for c in self.extra_rules))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActionExtractor:
+        rows = load_rows(path, _EXTRA_TRIGGERS_FILE)
+        if rows is not None:
+            self.extra_rules = ()
+            self.add_triggers(rows)
+        return self
+
+
+# Where a saved pipeline keeps the trigger rules a user added.
+_EXTRA_TRIGGERS_FILE = "extra_triggers.jsonl"
+
+
+@Language.factory(
+    "tppo_actions",
+    assigns=["doc._.actions", "doc._.relevant"],
+    requires=["doc.ents"],
+    default_config={
+        "min_confidence": 0.0,
+        "require_topic": True,
+        "topic_threshold": TOPIC_THRESHOLD,
+        "extra_triggers": [],
+    },
+)
+def make_actions(
+    nlp: Language,
+    name: str,
+    min_confidence: float,
+    require_topic: bool,
+    topic_threshold: float,
+    extra_triggers: list[dict[str, object]],
+) -> ActionExtractor:
+    """``min_confidence``: drop actions below it; ``require_topic``: no actions in off-topic articles;
+    ``topic_threshold``: the :func:`topic_score` an article needs to be on topic; ``extra_triggers``: trigger
+    rules added to the lexicon (see :class:`ActionExtractor`)."""
+    return ActionExtractor(
+        nlp,
+        name,
+        min_confidence=min_confidence,
+        require_topic=require_topic,
+        topic_threshold=topic_threshold,
+        extra_triggers=extra_triggers,
+    )

@@ -1,0 +1,118 @@
+"""Counts: how many people, documents or units an act concerns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .clauses import distance
+
+_UNITS = (
+    r"(?:orang|jiwa|PMI|CPMI|WNI|WNA|TKI|pekerja|calon|warga|permohonan|pemohon|paspor|dokumen|desa|"
+    r"kelurahan|kalurahan|kecamatan|kabupaten|kasus|perkara|korban|tiket|peserta|penumpang|perempuan|anak|unit|"
+    r"tersangka|pelaku|laporan|titik|sekolah|kampung|personel|petugas|berkas|buku|siswa|pelajar|mahasiswa|"
+    r"santri|guru|keluarga|kepala\s+desa|perangkat\s+desa|tokoh|relawan|nelayan|pemuda|buruh)"
+)
+_NUM_WORDS: dict[str, int] = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
+}  # fmt: skip
+_DIGITS = r"\d{1,3}(?:\.\d{3})+|\d+"
+_WORD_NUM = (
+    r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:puluh|belas|ratus)"
+    r"(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|"
+    r"sepuluh|sebelas|seratus|seribu|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+)
+_COUNT = regex.compile(
+    rf"(?<![\w/.,-])(?P<n>{_DIGITS}|{_WORD_NUM})(?![\w/]|[.,]\d)\s+(?:\(\d+\)\s+)?{_UNITS}\b", regex.IGNORECASE
+)
+_SEBANYAK = regex.compile(rf"\b(?:sebanyak|sejumlah|total|jumlah)\s+(?P<n>{_DIGITS}|{_WORD_NUM})\b", regex.IGNORECASE)
+
+
+# A count introduced as the audience or extent of the act: "kepada 250 siswa", "diikuti 60 peserta".
+_RECIPIENT = regex.compile(
+    r"\b(?:kepada|bagi|untuk|terhadap|diikuti(?:\s+oleh)?|dihadiri(?:\s+oleh)?|melibatkan|menyasar|menjangkau|"
+    r"sebanyak|sejumlah|sekitar|mencapai|total)\s+(?:(?:sekitar|sebanyak|kurang\s+lebih|lebih\s+dari|hampir)\s+)?$",
+    regex.IGNORECASE,
+)
+
+
+def parse_number(token: str) -> int | None:
+    """``"1.234"`` -> 1234, ``"tiga"`` -> 3, ``"dua puluh lima"`` -> 25; vague amounts give None."""
+    t = " ".join(token.lower().split())
+    if regex.fullmatch(_DIGITS, t):
+        return int(t.replace(".", ""))
+    if t in _NUM_WORDS:
+        return _NUM_WORDS[t]
+    m = regex.fullmatch(r"(\w+) (puluh|belas|ratus)(?: (\w+))?", t)
+    if m and m.group(1) in _NUM_WORDS and _NUM_WORDS[m.group(1)] < 10:
+        head = _NUM_WORDS[m.group(1)]
+        tail = _NUM_WORDS.get(m.group(3) or "", 0)
+        base = {"puluh": head * 10, "belas": head + 10, "ratus": head * 100}[m.group(2)]
+        return base + (tail if m.group(2) != "belas" else 0)
+    return None
+
+
+def find_count(
+    text: str,
+    *,
+    sentence: tuple[int, int],
+    trigger: tuple[int, int],
+    blocked: Sequence[tuple[int, int]] = (),
+) -> int | None:
+    """The number of people, documents or units the action concerns, nearest the trigger's object.
+
+    The nearest "N <unit>" of the sentence (see :func:`distance`), else a "sebanyak N".
+    ``blocked`` are spans (dates) whose digits are no count.
+    """
+    s0, s1 = sentence
+    a, b = trigger
+
+    def ok(m: regex.Match[str]) -> int | None:
+        ms, me = m.span("n")
+        if any(ms < e and s < me for s, e in blocked):
+            return None
+        return parse_number(m.group("n"))
+
+    best: tuple[float, int] | None = None
+    for m in _COUNT.finditer(text, s0, s1):
+        n = ok(m)
+        if n is None:
+            continue
+        d = distance(text, (m.start(), m.end()), trigger)
+        if _RECIPIENT.search(text, max(s0, m.start() - 25), m.start()):
+            d /= 3  # "sosialisasi ... kepada sekitar 80 warga": the act's audience, however far the verb
+        if best is None or d < best[0]:
+            best = (d, n)
+    if best is not None and best[0] < 150:
+        return best[1]
+    for m in _SEBANYAK.finditer(text, s0, s1):
+        if (n := ok(m)) is not None:
+            return n
+    return None
+
+
+# "Sebanyak 250 siswa mengikuti kegiatan tersebut.": the next sentence gives the turnout of the act
+_ATTENDANCE = regex.compile(
+    rf"\W*(?:(?:sebanyak|sekitar|sejumlah|total|tercatat|ada|kurang\s+lebih|lebih\s+dari)\s+)*"
+    rf"(?P<n>{_DIGITS}|{_WORD_NUM})\s+{_UNITS}\b[^.;!?]*?\b(?:mengikuti|menghadiri|hadir|ikut|turut|menjadi\s+peserta)\b",
+    regex.IGNORECASE,
+)
+
+
+def attendance_count(text: str, *, sentence: tuple[int, int], blocked: Sequence[tuple[int, int]] = ()) -> int | None:
+    """The turnout a sentence opens with ("Sebanyak 250 siswa mengikuti ..."), for the act just before it."""
+    m = _ATTENDANCE.match(text, sentence[0], sentence[1])
+    if m is None or any(m.start("n") < e and s < m.end("n") for s, e in blocked):
+        return None
+    return parse_number(m.group("n"))
+
+
+_OBJECT = regex.compile(rf"\s+(?:sebanyak\s+)?(?:{_DIGITS}|{_WORD_NUM})\s+(?:orang\s+)?{_UNITS}\b", regex.IGNORECASE)
+
+
+def object_end(text: str, end: int, limit: int) -> int:
+    """Where the trigger ends once a count right after it joins ("menunda keberangkatan 93 PMI")."""
+    m = _OBJECT.match(text, end, limit)
+    return m.end() if m else end

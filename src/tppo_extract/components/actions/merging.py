@@ -1,0 +1,89 @@
+"""One record per act: mentions of one act merge, a restatement completes the record it restates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...types import ActionDict
+from .candidates import TriggerMatch
+
+
+def _compatible(old: ActionDict, new: ActionDict) -> bool:
+    od, nd = old["date"], new["date"]
+    dates_agree = od is None or nd is None or od["value"] == nd["value"]
+    counts_agree = old["count"] is None or new["count"] is None or old["count"] == new["count"]
+    return dates_agree and counts_agree
+
+
+@dataclass
+class FoundRecord:
+    record: ActionDict
+    actor: str  # key of the first actor ("" when none)
+    paragraph: int
+    rule: int
+    mention: bool  # opened by a bare or anaphoric mention
+    nominal: bool = False  # the trigger is a noun phrase ("penundaan ...", "sosialisasi"), not a verb
+    own_actor: bool = True  # the first actor is named in the trigger's own sentence, not a fallback
+
+
+def _restates(old: FoundRecord, new: FoundRecord) -> bool:
+    """True when ``new``, a nominal trigger, names ``old``'s act again: same type, same date (or none),
+    no larger count (a restatement may break the total down, never exceed it), and the same actor, or
+    an actor only borrowed from the sentences before."""
+    if old.nominal and old.rule != new.rule and old.record["count"] is not None:
+        # "pemeriksaan terhadap 6 WNA ..." then "BAP WNI ...": a counted noun is a tally, and another
+        # noun after it opens the next tally
+        return False
+    od, nd = old.record["date"], new.record["date"]
+    if od is not None and nd is not None and od["value"] != nd["value"]:
+        return False
+    oc, nc = old.record["count"], new.record["count"]
+    if oc is not None and nc is not None and nc > oc:
+        return False
+    return old.actor == new.actor or not new.own_actor
+
+
+def add_record(records: list[FoundRecord], new: FoundRecord, text: str, t: TriggerMatch) -> None:
+    """Merge ``new`` into the record of the same act, or append it."""
+    rec = new.record
+    same_type = [f for f in records if f.record["type"] == rec["type"]]
+    if new.mention:
+        # "sosialisasi tersebut" joins the first act of its type and status, whoever carried it out
+        joined = [f for f in same_type if f.record["status"] == rec["status"]]
+        if joined:
+            fill_record(joined[0].record, rec)
+            return
+    else:
+        # a full trigger replaces a record that only a mention had opened ("Desa Binaan ..." first,
+        # "membentuk Desa Binaan" later): the full one is the better evidence
+        for f in same_type:
+            if f.mention and f.record["status"] == rec["status"]:
+                fill_record(rec, f.record)
+                f.record, f.actor, f.paragraph, f.rule, f.mention = rec, new.actor, new.paragraph, new.rule, False
+                return
+    # "Saat pemeriksaan, ...", "Sosialisasi dilanjutkan ...": a noun naming the act of an earlier record
+    # describes that act (its course, its reasons, its parts), whatever counts or status it mentions
+    if new.nominal:
+        earlier = [f for f in same_type if _restates(f, new)]
+        if earlier:
+            fill_record(earlier[0].record, {**rec, "count": None})
+            return
+    # a later passive mention that adds no count ("keberangkatan mereka digagalkan") repeats an act,
+    # whoever the fallbacks name as its actor
+    passive = text[t.start : t.start + 2].lower() == "di" and rec["count"] is None
+    for f in same_type:
+        old = f.record
+        if old["status"] != rec["status"] or not _compatible(old, rec):
+            continue
+        if passive or (f.actor == new.actor and (f.paragraph == new.paragraph or f.rule == new.rule)):
+            fill_record(old, rec)
+            return
+    records.append(new)
+
+
+def fill_record(target: ActionDict, source: ActionDict) -> None:
+    """Complete ``target``'s missing arguments from ``source``."""
+    target["date"] = target["date"] or source["date"]
+    target["count"] = target["count"] if target["count"] is not None else source["count"]
+    target["locations"] = target["locations"] or source["locations"]
+    target["actors"] = target["actors"] or source["actors"]
