@@ -116,6 +116,29 @@ def test_not_a_headline(first: str) -> None:
     assert kinds_of(f"{first}\n\n{BODY}\n")[first][0] == "body"
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Imigrasi Sukamaju Gagalkan Keberangkatan 9 Warga ke Luar Negeri.",
+        "Polres Bahari Tangkap Dua Perekrut Pekerja Migran Ilegal.",
+        "Dinas Tenaga Kerja Gelar Sosialisasi Migrasi Aman di Desa Cibening.",
+    ],
+)
+def test_a_title_case_headline_may_end_with_a_full_stop(first: str) -> None:
+    assert kinds_of(f"{first}\n\n{BODY}\n")[first] == ("headline", "title")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Kantor Imigrasi Sukamaju menunda keberangkatan sembilan warga.",
+        "Polisi menangkap Budi Santoso di Pelabuhan Bahari.",
+    ],
+)
+def test_a_sentence_with_names_is_no_title_case_headline(first: str) -> None:
+    assert kinds_of(f"{first}\n\n{BODY}\n")[first][0] == "body"
+
+
 def test_trailing_stars_and_initials_split_off() -> None:
     text = f"{BODY}\n\"Kami siap membantu,\" tutup Joko. ***\nPolisi mengamankan dua orang. (abc)\n"
     zones = find_zones(text)

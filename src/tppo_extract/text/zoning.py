@@ -151,16 +151,30 @@ def _norm(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
+# Indonesian headlines capitalise every word but the prepositions and conjunctions ("Imigrasi Gagalkan
+# Keberangkatan 6 WNI ke Kamboja"); a sentence has at least its verb in lower case.
+_TITLE_FUNCTION_WORDS: Final[frozenset[str]] = frozenset(
+    "di ke dari dan yang untuk dengan pada dalam atau oleh bagi serta hingga sampai tentang terhadap per".split()
+)
+_MIN_TITLE_WORDS: Final[int] = 3
+
+
+def is_title_case(line: str) -> bool:
+    """True when every word of ``line`` but its prepositions and conjunctions starts with a capital or a digit."""
+    words = [w for w in regex.findall(r"[\p{L}\d]+", line) if w.casefold() not in _TITLE_FUNCTION_WORDS]
+    return len(words) >= _MIN_TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
 def is_headline_like(line: str) -> bool:
     """A short title line: a few words, starting with a capital, digit or quote, without final
-    punctuation."""
+    punctuation (a line in title case may end with a full stop, as scraped titles do)."""
     words = line.split()
     core = line.rstrip(_QUOTES + " *")
+    final_ok = bool(core) and (core[-1] not in _FINAL_PUNCT or (core[-1] == "." and is_title_case(core)))
     return (
         _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS
         and len(line) <= _MAX_HEADLINE_CHARS
-        and bool(core)
-        and core[-1] not in _FINAL_PUNCT
+        and final_ok
         and (line[0].isupper() or line[0].isdigit() or line[0] in _QUOTES)
     )
 

@@ -19,10 +19,9 @@ _NEGATED = regex.compile(
     r"\b(?:belum|tidak|tak|bukan)\b(?!\s+(?:hanya|sekadar|sekedar|cuma|saja|lain|terkecuali|sedikit|jarang))",
     regex.IGNORECASE,
 )
-# Duties, conditions and wishes: "berkomitmen", "Jika perlu, dilakukan ...", "harus dilakukan".
+# Commitments, conditions and abilities close before the trigger: "berkomitmen", "bila ditemukan", "mampu".
 _GENERIC = regex.compile(
-    r"\b(?:berkomitmen|komitmen untuk|harus|perlu|wajib|jika|apabila|bila|diharapkan|hendaknya|sebaiknya|"
-    r"semestinya|seharusnya|mampu|perlunya|kewajiban|pentingnya)\b",
+    r"\b(?:berkomitmen|komitmen untuk|jika|apabila|bila|mampu|perlunya|kewajiban|pentingnya)\b",
     regex.IGNORECASE,
 )
 # The action as the subject of a copula: "Pemeriksaan keimigrasian menjadi hal yang penting".
@@ -58,18 +57,65 @@ def action_status(text: str, *, sentence: tuple[int, int], trigger: tuple[int, i
     return "done"
 
 
+# A modal, a need or a wish governs every verb of its clause, however many are chained after it: "Negara
+# harus hadir dan bekerja keras mencegah sekaligus memulangkan korban", "membutuhkan sinergi lintas sektor".
+_MODAL_CLAUSE = regex.compile(
+    r"\b(?:harus|perlu|mesti|wajib|hendaknya|sebaiknya|seharusnya|semestinya|diharapkan|berharap|mengharapkan|"
+    r"membutuhkan|memerlukan|dibutuhkan|diperlukan|butuh)\b",
+    regex.IGNORECASE,
+)
+# A role or a function describes what a body or a programme is for, not an occasion of it: "bertugas
+# memberikan penyuluhan", "berperan mendampingi", "garda terdepan dalam mendampingi warga".
+_ROLE = regex.compile(
+    r"(?<!yang\s)\b(?:bertugas(?!\s+(?:di|pada)\b)|berperan|berfungsi|bertanggung\s+jawab|tugasnya|perannya|fungsinya|tugas\s+pokok|"
+    r"garda\s+terdepan|ujung\s+tombak|berwenang|kewenangan)\b",
+    regex.IGNORECASE,
+)
+# A noun naming a kind of act as the subject of a modal or evaluative predicate later in its clause, with no
+# verb of its own in between: "pengawasan terhadap keberangkatan WNI ke luar negeri harus semakin selektif",
+# "Upaya ... dalam mengawasi perbatasan diharapkan ...".
+_PREDICATE_AFTER = regex.compile(
+    r"(?:[^\S\n]+(?!(?:me|di|ber)\w)[^\s,;.:!?\"“”]+){0,12}?[^\S\n]+(?:juga[^\S\n]+)?"
+    r"(?:harus|perlu|wajib|mesti|menjadi|merupakan|adalah|ialah|penting|diharapkan|dinilai|dianggap)(?!\w)",
+    regex.IGNORECASE,
+)
+_POINTS_BACK = regex.compile(r"[^\S\n]+(?:ini|itu|tersebut)(?!\w)", regex.IGNORECASE)
+# "dalam mengawasi", "untuk mengedukasi": a verb after these prepositions names an activity, like a noun
+_NOMINALISING = regex.compile(r"\b(?:dalam|untuk|guna|demi)\s+$", regex.IGNORECASE)
+
+
+def non_act_reason(text: str, *, sentence: tuple[int, int], trigger: tuple[int, int]) -> str | None:
+    """Why the trigger reports no concrete act, or None when it does: ``condition`` ("Jika ..."), ``copula``
+    (the act as a copula's subject), ``procedure`` (a kind of act: "cara", "syarat"), ``advice`` (an
+    appeal or a purpose), ``modal`` (a duty, need or wish governs its clause), ``role`` (what a body is
+    for), ``predicate`` (an activity noun as the subject of an evaluation), ``generic`` (other duties)."""
+    s0, s1 = sentence
+    a, b = trigger
+    if _CONDITIONAL_START.search(text[s0:s1]):
+        return "condition"
+    if _COPULA_AFTER.search(text[b : min(s1, b + 40)]):
+        return "copula"
+    if _PROCEDURE.search(text, max(s0, a - 30), a):
+        return "procedure"
+    if _ADVICE.search(since_stop(text, max(s0, a - 80), a)):
+        return "advice"
+    clause = clause_before(text, s0, a)
+    if _MODAL_CLAUSE.search(clause):
+        return "modal"
+    if _ROLE.search(clause):
+        return "role"
+    nominal = is_nominal(text, start=a, end=b) or bool(_NOMINALISING.search(text, max(s0, a - 10), a))
+    # "Kesepakatan ini diharapkan ...": a noun pointing back at an act already reported is no kind of act
+    if nominal and not _POINTS_BACK.match(text, b, s1) and _PREDICATE_AFTER.match(text, b, s1):
+        return "predicate"
+    if _GENERIC.search(since_stop(text, max(s0, a - 45), a)):
+        return "generic"
+    return None
+
+
 def is_generic(text: str, *, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
     """True when a duty, condition, wish or procedure governs the trigger (no concrete act is reported)."""
-    s0, s1 = sentence
-    if _CONDITIONAL_START.search(text[s0:s1]):
-        return True
-    if _COPULA_AFTER.search(text[trigger[1] : min(s1, trigger[1] + 40)]):
-        return True
-    if _PROCEDURE.search(text, max(s0, trigger[0] - 30), trigger[0]):
-        return True
-    if _ADVICE.search(since_stop(text, max(s0, trigger[0] - 80), trigger[0])):
-        return True
-    return bool(_GENERIC.search(since_stop(text, max(s0, trigger[0] - 45), trigger[0])))
+    return non_act_reason(text, sentence=sentence, trigger=trigger) is not None
 
 
 # Verbal prefixes: me- (active), di- (passive), ber- (intransitive), ter- (stative/accidental).

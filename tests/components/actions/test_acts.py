@@ -1,0 +1,60 @@
+"""The act/non-act decision: sentences the team wrote for each class of statement that reports no act."""
+
+from __future__ import annotations
+
+import pytest
+
+from tppo_extract.components.actions.acts import non_act_reason
+
+
+def _reason(sentence: str, trigger: str) -> str | None:
+    a = sentence.index(trigger)
+    return non_act_reason(sentence, sentence=(0, len(sentence)), trigger=(a, a + len(trigger)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "reason"),
+    [
+        # a modal, a need or a wish governs every verb chained in its clause
+        ("Pemerintah harus hadir dan bekerja keras mencegah sekaligus memulangkan korban.", "memulangkan", "modal"),
+        ("Pencegahan TPPO membutuhkan sinergi semua pihak di daerah.", "sinergi", "modal"),
+        ("Kami berharap dinas terkait ikut menggelar sosialisasi di sekolah.", "sosialisasi", "modal"),
+        ("Setiap kantor wajib melakukan pemeriksaan terhadap pemohon paspor.", "pemeriksaan", "modal"),
+        ("Desa-desa itu diharapkan segera membentuk satgas di tingkat desa.", "membentuk satgas", "modal"),
+        # what a body or a programme is for
+        ("Petugas pembina desa bertugas memberikan penyuluhan kepada warga.", "penyuluhan", "role"),
+        ("Perangkat desa berperan mendampingi keluarga pekerja migran.", "mendampingi", "role"),
+        ("Kader desa menjadi garda terdepan dalam mendampingi calon pekerja.", "mendampingi", "role"),
+        # an activity noun as the subject of an evaluation
+        ("Pengawasan terhadap keberangkatan warga ke luar negeri harus diperketat.", "Pengawasan", "predicate"),
+        ("Upaya kantor itu dalam mengawasi perbatasan dinilai berhasil.", "mengawasi", "predicate"),
+        ("Sosialisasi di sekolah penting bagi pelajar.", "Sosialisasi", "copula"),
+        # conditions, appeals, procedures
+        ("Jika terbukti, petugas menunda keberangkatan pemohon.", "menunda keberangkatan", "condition"),
+        ("Imigrasi mengimbau warga agar melakukan pengecekan dokumen.", "pengecekan", "advice"),
+        ("Warga diberi tahu tata cara pemeriksaan dokumen di bandara.", "pemeriksaan", "procedure"),
+    ],
+)
+def test_statements_that_report_no_act(sentence: str, trigger: str, reason: str) -> None:
+    assert _reason(sentence, trigger) == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        # reported acts, active and passive, with and without a count
+        ("Kantor Imigrasi Sukamaju menunda keberangkatan 12 warga pada Senin.", "menunda keberangkatan"),
+        ("Sebanyak 40 permohonan paspor ditolak petugas sepanjang 2024.", "ditolak"),
+        ("Tim gabungan menggelar sosialisasi di balai desa dan mengedukasi pemuda.", "mengedukasi"),
+        # "bertugas di" says where someone works, not what they are for
+        ("Polisi yang bertugas di pelabuhan menyita tiket milik 20 calon pekerja.", "menyita"),
+        ("Petugas bertugas di bandara itu memeriksa dokumen 30 penumpang.", "memeriksa"),
+        # a noun pointing back at an act already reported
+        ("Kesepakatan ini diharapkan memperkuat perlindungan warga.", "Kesepakatan"),
+        # a modal in another clause does not reach the act
+        ("Warga harus waspada, dan petugas telah menunda keberangkatan 9 orang.", "menunda keberangkatan"),
+        ("Pemeriksaan terhadap 15 penumpang dilakukan di pelabuhan.", "Pemeriksaan"),
+    ],
+)
+def test_reported_acts_stay_acts(sentence: str, trigger: str) -> None:
+    assert _reason(sentence, trigger) is None
