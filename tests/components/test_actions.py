@@ -652,3 +652,50 @@ def test_a_bad_user_trigger_is_refused(row: dict[str, object]) -> None:
     nlp = tppo_extract.load(models=False)
     with pytest.raises(ConfigError, match="extra trigger 1"):
         nlp.get_pipe("tppo_actions").add_triggers([row])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "location"),
+    [
+        # a foreign country in the sentence is where people were headed, not where the act took place
+        (
+            "Pencegahan TPPO. Warga itu tiba di Bandara Sukamaju pagi itu. Imigrasi Sukamaju menunda "
+            "keberangkatan 12 warga yang hendak bekerja di Malaysia.",
+            [
+                ("Bandara Sukamaju", "PLACE", {"level": "site", "country_code": "ID"}),
+                ("Malaysia", "PLACE", {"level": "country", "country_code": "MY"}),
+            ],
+            "Bandara Sukamaju",
+        ),
+        (
+            "Pencegahan TPPO. Polisi menggelar sosialisasi bahaya bekerja secara ilegal di Kamboja.",
+            [("Kamboja", "PLACE", {"level": "country", "country_code": "KH"})],
+            None,
+        ),
+        # a check of travellers takes the airport or port named before it in the story
+        (
+            "Pencegahan TPPO. Tiga warga tiba di Pelabuhan Bahari pagi itu.\nPetugas lalu menunda keberangkatan "
+            "3 warga Kabupaten Sukamaju itu.",
+            [
+                ("Pelabuhan Bahari", "PLACE", {"level": "site", "country_code": "ID"}),
+                ("Kabupaten Sukamaju", "PLACE", {"level": "regency", "country_code": "ID"}),
+            ],
+            "Pelabuhan Bahari",
+        ),
+    ],
+)
+def test_location_is_in_indonesia_and_at_the_crossing(
+    blank: Language, text: str, ents: Sequence[tuple[str, str, dict[str, object]]], location: str | None
+) -> None:
+    doc = _doc(blank, text, ents)
+    acts = [a for a in find_actions(doc) if a["type"] in ("departure_prevention", "awareness")]
+    assert acts
+    found = _text(doc, acts[0]["locations"][0]) if acts[0]["locations"] else None
+    assert found == location
+
+
+def test_bringing_victims_home_may_take_place_abroad(blank: Language) -> None:
+    text = "Pencegahan TPPO. KBRI memulangkan 20 korban TPPO dari Malaysia."
+    doc = _doc(blank, text, [("Malaysia", "PLACE", {"level": "country", "country_code": "MY"})])
+    (a,) = [x for x in find_actions(doc) if x["type"] == "victim_assistance"]
+    assert _text(doc, a["locations"][0]) == "Malaysia"

@@ -79,6 +79,19 @@ def sentence_subject(doc: Doc, *, sentence: tuple[int, int]) -> Span | None:
     return None
 
 
+# Acts that may take place abroad (bringing victims home); every other act of an Indonesian body is done in
+# Indonesia, and a foreign place in its sentence is where people were headed or came back from.
+ABROAD_TYPES: frozenset[str] = frozenset({"victim_assistance"})
+# Checks of travellers, done at the crossing point itself (GUIDELINES: an immigration office's action at an
+# airport takes the airport).
+BORDER_TYPES: frozenset[str] = frozenset({"departure_prevention", "screening"})
+
+
+def _abroad(span: Span) -> bool:
+    code = span._.country_code
+    return code is not None and code != "ID"
+
+
 def rank_places(
     doc: Doc,
     *,
@@ -87,6 +100,7 @@ def rank_places(
     trigger: tuple[int, int],
     scene: Sequence[CharSpan] = (),
     limit: int = 3,
+    action_type: str | None = None,
 ) -> list[CharSpan]:
     """PLACE spans where the action happened, most specific first.
 
@@ -100,7 +114,9 @@ def rank_places(
     places = [
         e
         for e in ents(doc)
-        if e.label_ == "PLACE" and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
+        if e.label_ == "PLACE"
+        and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
+        and (action_type in ABROAD_TYPES or not _abroad(e))
     ]
     in_sent = [
         e
@@ -134,6 +150,19 @@ def rank_places(
         # the most specific of them, the latest on a tie: "di Hotel X, Mataram." then "Pada akhir acara, ..."
         chosen = sorted(earlier, key=lambda e: (_LEVEL_RANK.get(str(e._.level), 2.5), -e.start_char))[:1]
     chosen += sorted(appositive, key=order)
+    if action_type in BORDER_TYPES and not any(e._.level == "site" for e in chosen):
+        # "Imigrasi menunda keberangkatan 12 warga" after "... di Bandara X": a check of travellers happens
+        # at the airport, port or border post named before it, or later in its own paragraph (a site further
+        # on belongs to another episode), the nearest first
+        sites = sorted(
+            (
+                e
+                for e in places
+                if e._.level == "site" and (e.start_char < trigger[0] or e.end_char <= paragraph[1])
+            ),
+            key=lambda e: abs(e.start_char - trigger[0]),
+        )
+        chosen = sites[:1] + chosen
     out = [char_span(e) for e in chosen[:limit]]
     if not out:
         out = [{"start": c["start"], "end": c["end"]} for c in scene[:limit]]

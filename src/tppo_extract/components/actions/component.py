@@ -109,7 +109,9 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
             if is_generic(text, sentence=sent, trigger=trig):
                 continue
             actors = rank_actors(doc, sentence=sent, trigger=trig, previous=previous, main=main)
-            places = rank_places(doc, sentence=sent, paragraph=paragraph, trigger=trig, scene=scene)
+            places = rank_places(
+                doc, sentence=sent, paragraph=paragraph, trigger=trig, scene=scene, action_type=t.type
+            )
             if places and paragraph[0] <= places[0]["start"] < sent[1] and places[0]["start"] != filed_at:
                 scene = places
             date = find_date(doc, sentence=sent, trigger=trig, paragraph=paragraph, event=event)
