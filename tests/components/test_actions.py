@@ -699,3 +699,82 @@ def test_bringing_victims_home_may_take_place_abroad(blank: Language) -> None:
     doc = _doc(blank, text, [("Malaysia", "PLACE", {"level": "country", "country_code": "MY"})])
     (a,) = [x for x in find_actions(doc) if x["type"] == "victim_assistance"]
     assert _text(doc, a["locations"][0]) == "Malaysia"
+
+
+def test_a_tally_takes_the_period_stated_after_it(blank: Language) -> None:
+    text = (
+        "Sukamaju, Senin (3/6/2024) - Pencegahan TPPO terus berjalan.\n"
+        "Kantor Imigrasi Sukamaju menolak 40 permohonan paspor. Permohonan itu diajukan warga sepanjang Mei 2024."
+    )
+    doc = _doc(
+        blank,
+        text,
+        [
+            ("Senin (3/6/2024)", "DATE", {"value": "2024-06-03"}),
+            ("Kantor Imigrasi Sukamaju", "AGENCY", {}),
+            ("sepanjang Mei 2024", "DATE", {"value": "2024-05"}),
+        ],
+    )
+    (a,) = [x for x in find_actions(doc) if x["type"] == "document_refusal"]
+    assert a["date"] is not None and a["date"]["value"] == "2024-05"
+
+
+def test_a_period_still_to_come_is_no_date_of_a_past_act(blank: Language) -> None:
+    text = (
+        "Sukamaju, Senin (3/6/2024) - Pencegahan TPPO terus berjalan.\n"
+        "Kantor Imigrasi Sukamaju menolak 40 permohonan paspor. Layanan itu diperluas pada 2027."
+    )
+    doc = _doc(
+        blank,
+        text,
+        [
+            ("Senin (3/6/2024)", "DATE", {"value": "2024-06-03"}),
+            ("Kantor Imigrasi Sukamaju", "AGENCY", {}),
+            ("pada 2027", "DATE", {"value": "2027"}),
+        ],
+    )
+    (a,) = [x for x in find_actions(doc) if x["type"] == "document_refusal"]
+    assert a["date"] is not None and a["date"]["value"] == "2024-06-03"
+
+
+def test_the_day_a_statement_was_made_does_not_split_an_act(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO. Kantor Imigrasi Sukamaju menunda keberangkatan 30 warga sepanjang Mei 2024.\n"
+        '"Kami sudah menunda keberangkatan 30 warga," kata Budi Santoso, Senin (3/6/2024).'
+    )
+    doc = _doc(
+        blank,
+        text,
+        [
+            ("Kantor Imigrasi Sukamaju", "AGENCY", {}),
+            ("sepanjang Mei 2024", "DATE", {"value": "2024-05"}),
+            ("Senin (3/6/2024)", "DATE", {"value": "2024-06-03"}),
+        ],
+    )
+    q0 = text.index("Kami")
+    cue = text.index("kata")
+    doc._.quotes = [
+        {"start": q0, "end": text.index(',"'), "direct": True, "cue": {"start": cue, "end": cue + 4}, "speaker": None}
+    ]
+    acts = [x for x in find_actions(doc) if x["type"] == "departure_prevention"]
+    assert len(acts) == 1 and acts[0]["date"] is not None and acts[0]["date"]["value"] == "2024-05"
+
+
+def test_a_period_of_the_next_episode_is_not_borrowed(blank: Language) -> None:
+    text = (
+        "Sukamaju, Senin (3/6/2024) - Pencegahan TPPO terus berjalan.\n"
+        "Dinas Sosial Sukamaju memulangkan 12 korban ke daerah asal. "
+        "Pada Januari 2024, Kantor Imigrasi Sukamaju menunda keberangkatan 30 warga."
+    )
+    doc = _doc(
+        blank,
+        text,
+        [
+            ("Senin (3/6/2024)", "DATE", {"value": "2024-06-03"}),
+            ("Dinas Sosial Sukamaju", "AGENCY", {}),
+            ("Januari 2024", "DATE", {"value": "2024-01"}),
+            ("Kantor Imigrasi Sukamaju", "AGENCY", {}),
+        ],
+    )
+    (a,) = [x for x in find_actions(doc) if x["type"] == "victim_assistance"]
+    assert a["date"] is not None and a["date"]["value"] == "2024-06-03"

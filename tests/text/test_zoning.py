@@ -181,3 +181,15 @@ def test_zones_tile_any_text(lines: list[str], sep: str) -> None:
     zones = find_zones(text)
     assert check_tiling(zones, len(text))
     assert "".join(text[z["start"] : z["end"]] for z in zones) == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Artikel ini telah tayang di Contohberita.com dengan judul: Imigrasi Sukamaju Tunda 9 Warga",
+        "Berita ini telah tayang di Warta Bahari dengan judul Polisi Bahari Tangkap Perekrut",
+        "Tulisan ini pertama kali dimuat di Kabar Sukamaju.",
+    ],
+)
+def test_syndication_notes_are_furniture(line: str) -> None:
+    assert kinds_of(f"{BODY}\n{line}\n")[line][0] == "furniture"

@@ -44,6 +44,9 @@ _LINE_RULES: Final[tuple[tuple[str, str, regex.Pattern[str]], ...]] = tuple(
         ("furniture", "toc", r"^(?:daftar\s+isi|table\s+of\s+contents)$"),
         ("furniture", "copyright", r"^(?:copyright|hak\s+cipta)\b|^©"),
         ("furniture", "source", r"^sumber\s*:"),
+        # a syndication note: "Artikel ini telah tayang di Contoh.com dengan judul ..."
+        ("furniture", "source", r"^(?:berita|artikel|tulisan)\s+ini\s+(?:telah|sudah|pertama\s+kali)\s+"
+         r"(?:tayang|terbit|dimuat|diterbitkan|ditayangkan)\b"),
         ("furniture", "tags", r"^(?:tags?|topik|kata\s+kunci)\s*:"),
         ("furniture", "separator", r"^[\p{Pd}*_=~•·#+.\s]+$"),
         ("furniture", "timestamp", r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"),

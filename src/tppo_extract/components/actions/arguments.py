@@ -179,9 +179,12 @@ def find_date(
     trigger: tuple[int, int],
     paragraph: tuple[int, int] | None = None,
     event: DateRefDict | None = None,
+    following: Sequence[tuple[int, int]] = (),
 ) -> DateRefDict | None:
     """The DATE entity of the sentence nearest the trigger (ones with a value first); else the last
-    valued date of the paragraph before the sentence; else ``event``, the day the article reports on."""
+    valued date of the paragraph before the sentence; else a period (a month or longer) stated in the
+    ``following`` sentences, which go on about the act ("Data itu dihimpun sepanjang 2024."); else
+    ``event``, the day the article reports on."""
     s0, s1 = sentence
     dates = [e for e in ents(doc) if e.label_ == "DATE" and s0 <= e.start_char and e.end_char <= s1]
     if not dates and paragraph is not None:
@@ -191,6 +194,17 @@ def find_date(
             if e.label_ == "DATE" and paragraph[0] <= e.start_char and e.end_char <= s0 and e._.value
         ]
         dates = earlier[-1:]
+    if not dates:
+        later = [
+            e
+            for e in ents(doc)
+            if e.label_ == "DATE"
+            and e._.value
+            and len(str(e._.value)) < len("YYYY-MM-DD")
+            and (event is None or str(e._.value) <= str(event["value"]))  # a period to come is a plan's
+            and any(a <= e.start_char and e.end_char <= b for a, b in following)
+        ]
+        dates = later[:1]
     if not dates:
         return event
     best = min(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
+import regex
 from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -24,7 +25,7 @@ from .arguments import (
     rank_places,
     sentence_subject,
 )
-from .candidates import candidate_rules, find_triggers
+from .candidates import TriggerMatch, candidate_rules, find_triggers
 from .clauses import MAX_EVIDENCE, NO_ACTION_KINDS, index_of, paragraph_bounds, sentence_bounds
 from .counts import attendance_count, find_count, object_end
 from .merging import FoundRecord, add_record
@@ -33,6 +34,46 @@ from .topic import TOPIC_THRESHOLD, is_on_topic
 
 # --------------------------------------------------------------------------------------------------
 # The whole document
+
+
+# How many sentences after an act may still state its period: a report gives the tally, then says over
+# which months or year it was counted; further on, a date belongs to the next episode.
+FOLLOWING_SENTENCES = 3
+
+
+# Characters between a speech verb and the date that closes its attribution: the speaker's name, role and
+# place come in between ("kata Kepala Kantor Imigrasi Sukamaju Budi Santoso di Kupang, Jumat (14/7)").
+_ATTRIBUTION_REACH = 200
+_CLOSES_SENTENCE = regex.compile(r"[\s).,;:!?\"”]*(?:\n|$)")
+
+
+def _speech_dates(doc: Doc) -> frozenset[int]:
+    """Starts of the dates that tell when something was said ("kata dia, Senin (10/7)."), not when an act
+    took place: they close the attribution of a quote, after its speech verb and outside the quoted words."""
+    text = doc_text(doc)
+    cues = [(q["cue"]["end"], q["start"], q["end"]) for q in doc._.quotes or [] if q.get("cue")]
+    out: set[int] = set()
+    for e in ents(doc):
+        if e.label_ != "DATE" or not _CLOSES_SENTENCE.match(text, e.end_char):
+            continue
+        for cue_end, q0, q1 in cues:
+            if 0 <= e.start_char - cue_end <= _ATTRIBUTION_REACH and not q0 <= e.start_char < q1:
+                out.add(e.start_char)
+    return frozenset(out)
+
+
+def _elaboration(
+    sentences: Sequence[tuple[int, int]], triggers: Sequence[Sequence[TriggerMatch]], index: int, kind: str
+) -> list[tuple[int, int]]:
+    """The sentences after ``sentences[index]`` that go on about its act of type ``kind``: up to
+    FOLLOWING_SENTENCES of them, until one reports an act of another type (the story has moved on; a mere
+    mention of another act, "rakor tersebut", does not move it)."""
+    out: list[tuple[int, int]] = []
+    for sent, found in zip(sentences[index + 1 :], triggers[index + 1 :], strict=False):
+        if len(out) == FOLLOWING_SENTENCES or any(t.type != kind and not t.mention for t in found):
+            break
+        out.append(sent)
+    return out
 
 
 def _body_sentences(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -89,6 +130,7 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
     dates_bounds = [(e.start_char, e.end_char) for e in ents(doc) if e.label_ == "DATE"]
 
     event = event_date(doc)
+    said_on = _speech_dates(doc)
     records: list[FoundRecord] = []
     previous: Span | None = None
     scene: list[CharSpan] = []
@@ -97,10 +139,11 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
     filed_at = int(dl["place"]["start"]) if dl and dl.get("place") else -1
     sentences = list(_body_sentences(doc))
     rules = candidate_rules([text[a:b] for a, b in sentences], table)
+    triggers = [find_triggers(text, sentence=sent, rules=rules, table=table) for sent in sentences]
     for s_idx, sent in enumerate(sentences):
         p_idx = index_of(paragraphs, sent[0])
         paragraph = paragraphs[p_idx] if p_idx >= 0 else sent
-        for t in find_triggers(text, sentence=sent, rules=rules, table=table):
+        for t in triggers[s_idx]:
             trig = (t.start, t.end)
             if in_skipped_zone(doc, t.start, t.end, NO_ACTION_KINDS):
                 continue
@@ -114,7 +157,14 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
             )
             if places and paragraph[0] <= places[0]["start"] < sent[1] and places[0]["start"] != filed_at:
                 scene = places
-            date = find_date(doc, sentence=sent, trigger=trig, paragraph=paragraph, event=event)
+            date = find_date(
+                doc,
+                sentence=sent,
+                trigger=trig,
+                paragraph=paragraph,
+                event=event,
+                following=_elaboration(sentences, triggers, s_idx, t.type),
+            )
             count = find_count(text, sentence=sent, trigger=trig, blocked=dates_bounds)
             if count is None and s_idx + 1 < len(sentences) and sentences[s_idx + 1][0] < paragraph[1]:
                 count = attendance_count(text, sentence=sentences[s_idx + 1], blocked=dates_bounds)
@@ -145,6 +195,7 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
                 t.mention,
                 nominal=is_nominal(text, start=t.start, end=t.end),
                 own_actor=bool(actors) and sent[0] <= actors[0].start_char < sent[1],
+                own_date=date is not None and sent[0] <= date["start"] < sent[1] and date["start"] not in said_on,
             )
             add_record(records, found, text, t)
         subj = sentence_subject(doc, sentence=sent)
