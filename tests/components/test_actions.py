@@ -778,3 +778,45 @@ def test_a_period_of_the_next_episode_is_not_borrowed(blank: Language) -> None:
     )
     (a,) = [x for x in find_actions(doc) if x["type"] == "victim_assistance"]
     assert a["date"] is not None and a["date"]["value"] == "2024-06-03"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "count"),
+    [
+        # bodies and things counted in enforcement and licensing
+        ("Dinas itu mencabut izin 4 perusahaan penempatan pekerja migran.", "mencabut izin", 4),
+        ("Polisi mengungkap 9 jaringan perekrut di pelabuhan.", "mengungkap", 9),
+        # ke- before a counted noun gathers all of them; "-nya" stands alone for them
+        ("Petugas memeriksa ketiga WNI tersebut di bandara.", "memeriksa", 3),
+        ("Polisi memeriksa keenamnya di kantor polisi.", "memeriksa", 6),
+        # after the noun, ke- is an ordinal and counts nothing
+        ("Petugas memeriksa dokumen tahap kedua di bandara.", "memeriksa", None),
+    ],
+)
+def test_count_units_and_collectives(sentence: str, trigger: str, count: int | None) -> None:
+    a = sentence.index(trigger)
+    assert find_count(sentence, sentence=(0, len(sentence)), trigger=(a, a + len(trigger))) == count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Kegiatan ini dihadiri oleh kepala desa, tokoh agama, dan 85 warga.", 85),
+        ("Acara tersebut diikuti oleh perangkat desa serta sekitar 30 pemuda.", 30),
+        ("Peserta yang hadir ada 45 orang dari berbagai dinas.", 45),
+        ("Jumlah peserta kegiatan ini mencapai 120 orang.", 120),
+        ("Kegiatan ini dihadiri oleh kepala desa dan tokoh agama.", None),
+    ],
+)
+def test_turnout_in_lists_of_those_present(sentence: str, count: int | None) -> None:
+    assert attendance_count(sentence, sentence=(0, len(sentence))) == count
+
+
+def test_turnout_in_the_next_paragraph_is_the_count(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO. Imigrasi Ende menggelar sosialisasi di aula desa.\n"
+        "Kegiatan ini dihadiri oleh kepala desa, tokoh masyarakat, dan 64 warga."
+    )
+    doc = _doc(blank, text, [("Imigrasi Ende", "AGENCY", {})])
+    (a,) = [x for x in find_actions(doc) if x["type"] == "awareness"]
+    assert a["count"] == 64

@@ -157,17 +157,16 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
             )
             if places and paragraph[0] <= places[0]["start"] < sent[1] and places[0]["start"] != filed_at:
                 scene = places
+            following = _elaboration(sentences, triggers, s_idx, t.type)
             date = find_date(
-                doc,
-                sentence=sent,
-                trigger=trig,
-                paragraph=paragraph,
-                event=event,
-                following=_elaboration(sentences, triggers, s_idx, t.type),
+                doc, sentence=sent, trigger=trig, paragraph=paragraph, event=event, following=following
             )
             count = find_count(text, sentence=sent, trigger=trig, blocked=dates_bounds)
-            if count is None and s_idx + 1 < len(sentences) and sentences[s_idx + 1][0] < paragraph[1]:
-                count = attendance_count(text, sentence=sentences[s_idx + 1], blocked=dates_bounds)
+            # the turnout, in the sentences that go on about the act ("Kegiatan ini diikuti 90 siswa.")
+            for later in following if count is None else ():
+                count = attendance_count(text, sentence=later, blocked=dates_bounds)
+                if count is not None:
+                    break
             rec: ActionDict = {
                 "type": t.type,
                 "trigger": {"start": t.start, "end": object_end(text, t.end, sent[1])},

@@ -12,7 +12,11 @@ _UNITS = (
     r"(?:orang|jiwa|PMI|CPMI|WNI|WNA|TKI|pekerja|calon|warga|permohonan|pemohon|paspor|dokumen|desa|"
     r"kelurahan|kalurahan|kecamatan|kabupaten|kasus|perkara|korban|tiket|peserta|penumpang|perempuan|anak|unit|"
     r"tersangka|pelaku|laporan|titik|sekolah|kampung|personel|petugas|berkas|buku|siswa|pelajar|mahasiswa|"
-    r"santri|guru|keluarga|kepala\s+desa|perangkat\s+desa|tokoh|relawan|nelayan|pemuda|buruh)"
+    r"santri|guru|keluarga|kepala\s+desa|perangkat\s+desa|tokoh|relawan|nelayan|pemuda|buruh|"
+    # bodies and things counted in enforcement and licensing: "mencabut 2 izin", "5 P3MI", "9 jaringan"
+    # (not "instansi" or "lembaga": "kedua instansi menandatangani ..." counts the parties, who are actors)
+    r"perusahaan|P3MI|PPTKIS|agen|agensi|kantor|cabang|izin|kelompok|jaringan|sindikat|"
+    r"ponsel|KTP|sekolah)"
 )
 _NUM_WORDS: dict[str, int] = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
@@ -24,8 +28,13 @@ _WORD_NUM = (
     r"(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|"
     r"sepuluh|sebelas|seratus|seribu|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
 )
+# "ketiga WNI tersebut", "keenam korban": ke- before a counted noun gathers all of them (after the noun it is
+# an ordinal: "tahap kedua"); "ketiganya" stands alone for them.
+_COLLECTIVE = r"ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)"
 _COUNT = regex.compile(
-    rf"(?<![\w/.,-])(?P<n>{_DIGITS}|{_WORD_NUM})(?![\w/]|[.,]\d)\s+(?:\(\d+\)\s+)?{_UNITS}\b", regex.IGNORECASE
+    rf"(?<![\w/.,-])(?P<n>{_DIGITS}|{_WORD_NUM}|{_COLLECTIVE})(?![\w/]|[.,]\d)\s+(?:\(\d+\)\s+)?{_UNITS}\b"
+    rf"|(?<!\w)(?P<n>{_COLLECTIVE})nya\b",
+    regex.IGNORECASE,
 )
 _SEBANYAK = regex.compile(rf"\b(?:sebanyak|sejumlah|total|jumlah)\s+(?P<n>{_DIGITS}|{_WORD_NUM})\b", regex.IGNORECASE)
 
@@ -41,6 +50,8 @@ _RECIPIENT = regex.compile(
 def parse_number(token: str) -> int | None:
     """``"1.234"`` -> 1234, ``"tiga"`` -> 3, ``"dua puluh lima"`` -> 25; vague amounts give None."""
     t = " ".join(token.lower().split())
+    if regex.fullmatch(_COLLECTIVE, t):
+        t = t[2:]  # "ketiga" -> "tiga"
     if regex.fullmatch(_DIGITS, t):
         return int(t.replace(".", ""))
     if t in _NUM_WORDS:
@@ -101,12 +112,35 @@ _ATTENDANCE = regex.compile(
 )
 
 
+# "Kegiatan ini dihadiri oleh kepala desa, tokoh masyarakat dan 97 peserta.": the list of those present ends
+# with the counted audience; "Peserta yang hadir ada 45 orang."
+_ATTENDED_BY = regex.compile(
+    r"\W*(?:[^\s.;!?]+\s+){0,4}?(?:dihadiri|diikuti)(?:\s+oleh)?\s+(?P<list>[^.;!?]*)", regex.IGNORECASE
+)
+_TURNOUT = regex.compile(
+    rf"\W*(?:jumlah\s+)?peserta(?:\s+(?:yang\s+hadir|kegiatan(?:\s+(?:ini|tersebut|itu))?))?\s+"
+    rf"(?:ada|sebanyak|berjumlah|mencapai|tercatat)\s+(?:sekitar\s+|kurang\s+lebih\s+)?(?P<n>{_DIGITS}|{_WORD_NUM})\b",
+    regex.IGNORECASE,
+)
+
+
 def attendance_count(text: str, *, sentence: tuple[int, int], blocked: Sequence[tuple[int, int]] = ()) -> int | None:
-    """The turnout a sentence opens with ("Sebanyak 250 siswa mengikuti ..."), for the act just before it."""
-    m = _ATTENDANCE.match(text, sentence[0], sentence[1])
-    if m is None or any(m.start("n") < e and s < m.end("n") for s, e in blocked):
+    """The turnout a sentence reports for the act just before it: one it opens with ("Sebanyak 250 siswa
+    mengikuti ..."), the last count of its list of those present ("... dihadiri oleh X, Y dan 97 peserta"),
+    or the participants' number ("Peserta yang hadir ada 45 orang")."""
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in blocked)
+
+    s0, s1 = sentence
+    m = _ATTENDANCE.match(text, s0, s1) or _TURNOUT.match(text, s0, s1)
+    if m is not None:
+        return parse_number(m.group("n")) if free(m.start("n"), m.end("n")) else None
+    listed = _ATTENDED_BY.match(text, s0, s1)
+    if listed is None:
         return None
-    return parse_number(m.group("n"))
+    counts = [c for c in _COUNT.finditer(text, listed.start("list"), listed.end("list")) if free(*c.span("n"))]
+    return parse_number(counts[-1].group("n")) if counts else None
 
 
 _OBJECT = regex.compile(rf"\s+(?:sebanyak\s+)?(?:{_DIGITS}|{_WORD_NUM})\s+(?:orang\s+)?{_UNITS}\b", regex.IGNORECASE)
