@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from tppo_extract.errors import ResourceError
-from tppo_extract.lang.wordlists import read_table, read_words
+from tppo_extract.lang.wordlists import load_table, load_words, read_table, read_words, word_set
 
 
 def _file(tmp_path: Path, content: str | bytes, name: str = "words.txt") -> Path:
@@ -83,3 +84,38 @@ def test_a_bad_table_names_its_file_line_and_problem(tmp_path: Path, content: st
         read_table(path, columns=2, check=known)
     assert str(path) in str(info.value)
     assert f"line {line}: {problem}" in str(info.value)
+
+
+def test_a_packaged_list_is_read_once_and_cannot_be_changed() -> None:
+    first = load_words("titles", "ranks.txt")
+    assert first is load_words("titles", "ranks.txt")
+    assert isinstance(first, tuple)
+    assert word_set("titles", "sport_cues.txt", key=str.upper) >= {"GOL", "PELATIH"}
+    assert ("Camat", "district") in load_table("titles", "territory_levels.tsv", columns=2)
+
+
+def test_a_missing_packaged_list_names_kind_and_file() -> None:
+    with pytest.raises(ResourceError, match="resource titles/absent.txt: cannot be read"):
+        load_words("titles", "absent.txt")
+
+
+def _packaged_files(suffix: str) -> list[str]:
+    """``kind/name`` of every packaged word list (.txt) or table (.tsv) that the loader reads."""
+    root = resources.files("tppo_extract").joinpath("resources")
+    return sorted(
+        f"{kind.name}/{f.name}"
+        for kind in root.iterdir()
+        if kind.is_dir()
+        for f in kind.iterdir()
+        if f.name.endswith(suffix) and f"{kind.name}/{f.name}" not in _OTHER_LOADERS
+    )
+
+
+# Files with loaders of their own (a phrase compared casefolded, a table read by normalize/places.py).
+_OTHER_LOADERS = frozenset({"ner/not_names.txt", "places/stoplist.txt"})
+
+
+@pytest.mark.parametrize("name", _packaged_files(".txt"))
+def test_every_packaged_word_list_is_valid(name: str) -> None:
+    kind, file = name.split("/")
+    assert load_words(kind, file)
