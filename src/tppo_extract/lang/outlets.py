@@ -9,23 +9,10 @@ from typing import Final
 
 import regex
 
-OUTLETS: Final[frozenset[str]] = frozenset(
-    name.casefold()
-    for name in (
-        "ANTARA", "Antaranews", "KOMPAS", "Kompas.com", "Tempo", "Tempo.co", "Detik", "detikcom", "detikNews",
-        "Liputan6", "Liputan6.com", "Okezone", "Sindonews", "iNews", "iNews.id", "Tribun", "Tribunnews",
-        "Republika", "Suara", "Suara.com", "CNN Indonesia", "CNBC Indonesia", "Bisnis", "Bisnis.com", "Kontan",
-        "Kumparan", "Merdeka", "Merdeka.com", "JPNN", "jpnn.com", "JawaPos", "Jawa Pos", "Media Indonesia",
-        "MI", "Medcom", "Medcom.id", "Metro TV", "TVRI", "TVRINews", "TVRI News", "RRI", "tvOne",
-        "tvOneNews", "Kompas TV", "Beritasatu", "IDN Times", "Viva", "Viva.co.id", "Memorandum",
-        "Elsindo", "Sulteng Raya", "Radar", "Pikiran Rakyat", "Bali Post", "Pos Kupang", "Sumut Pos",
-        "Batam Pos", "Riau Pos", "Lampung Post", "Kabarsiger", "Inanews", "Indometro", "Ciremaitoday",
-        "Gerbangpatriot", "Kepriheadline", "Olenka", "Berita Borneo", "Beritaborneo", "Harian Jogja",
-        "Suara Merdeka", "Solopos", "Waspada", "Analisa", "Tribun Batam", "Haluan", "Fajar", "Tribun Timur",
-        "Kaltim Post", "Radar Bogor", "Radar Balikpapan", "Sultengraya", "Antara Kepri", "Antara Sumsel",
-        "Humas", "Infopublik", "InfoPublik", "Gatra", "Bernama", "Reuters", "AFP", "AP", "Xinhua",
-    )
-)
+from .wordlists import word_set
+
+# Outlets as datelines write them, casefolded (resources/outlets/outlets.txt).
+OUTLETS: Final[frozenset[str]] = word_set("outlets", "outlets.txt", key=str.casefold)
 
 # Web names: "Kabarsiger.com", "indometro.id", "Memorandum.co.id", "GERBANGPATRIOT.COM".
 WEB_NAME: Final[regex.Pattern[str]] = regex.compile(
@@ -35,9 +22,7 @@ WEB_NAME: Final[regex.Pattern[str]] = regex.compile(
 
 
 # Words that open the names of local news outlets ("Kabar Sukamaju", "Warta Bahari", "Radar Selatan").
-OUTLET_HEADS: Final[frozenset[str]] = frozenset(
-    {"kabar", "warta", "berita", "suara", "radar", "harian", "koran", "portal", "tribun", "info"}
-)
+OUTLET_HEADS: Final[frozenset[str]] = word_set("outlets", "outlet_heads.txt", key=str.casefold)
 
 
 def is_outlet(name: str) -> bool:
