@@ -26,15 +26,13 @@ from ..lang.titles import (
     SPORT_CUES,
     TERRITORY_LEVELS,
 )
+from ..lang.wordlists import word_set
 from ..normalize.places import abbreviations, foreign_places, gazetteer, place_key
 from ..spans import SKIP_KINDS, add_entities, doc_text, in_skipped_zone
 from .model_entities import held_spans, name_shaped
 
 # Verbs of saying that follow the speaker ("kata Rudi Hartono") or precede the statement ("Budi mengatakan").
-SPEECH_BEFORE_NAME: frozenset[str] = frozenset(
-    """kata ujar ungkap jelas tutur tegas imbuh tambah sebut ucap terang papar pungkas lanjut tandas beber
-    cetus katanya sambung timpal pesan harap ajak tutup tukas kunci akhiri""".split()
-)
+SPEECH_BEFORE_NAME: frozenset[str] = word_set("speech", "cues_before_name.txt")
 _CONNECTORS = frozenset({"dan", "di", "&", "/", "(", ")", "-", "pada"})
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS) | {"S", "Hj", "KH"}
 # Ranks are also written in capitals ("IPTU", "KOMBES").

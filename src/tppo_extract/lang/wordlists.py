@@ -124,6 +124,12 @@ def _packaged(kind: str, name: str) -> Readable:
     return resources.files("tppo_extract").joinpath("resources").joinpath(kind).joinpath(name)
 
 
+def load_text(kind: str, name: str) -> str:
+    """The text of the packaged file ``resources/<kind>/<name>`` for a loader with a grammar of its own
+    (``speech/verbs.tsv``): UTF-8 checked, a missing file a :class:`ResourceError`."""
+    return _read(_packaged(kind, name), f"{kind}/{name}")
+
+
 @functools.cache
 def load_words(kind: str, name: str) -> tuple[str, ...]:
     """The entries of the packaged word list ``resources/<kind>/<name>``, in file order (cached; a tuple,
