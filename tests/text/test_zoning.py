@@ -158,3 +158,15 @@ def test_zones_tile_any_text(lines: list[str], sep: str) -> None:
     zones = find_zones(text)
     assert check_tiling(zones, len(text))
     assert "".join(text[z["start"] : z["end"]] for z in zones) == text
+
+
+def test_the_furniture_phrases_come_from_resources_zoning() -> None:
+    from tppo_extract.lang.wordlists import load_words
+
+    assert {"beranda", "nasional", "gaya hidup"} <= set(load_words("zoning", "sections.txt"))
+    assert {"editor", "pewarta", "foto dan teks"} <= set(load_words("zoning", "credits.txt"))
+    # a phrase's words may be any white space apart; the credit needs its colon
+    assert [z["label"] for z in find_zones("Beranda / Gaya  Hidup\nFoto dan teks: Tim Redaksi\n")][:2] == [
+        "navigation",
+        "credit",
+    ]
