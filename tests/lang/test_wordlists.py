@@ -47,6 +47,15 @@ def test_a_bad_word_list_names_its_file_line_and_problem(tmp_path: Path, content
     assert problem in message
 
 
+def test_a_longer_phrase_after_the_one_it_begins_is_refused_where_order_matters(tmp_path: Path) -> None:
+    path = _file(tmp_path, "Bandara Internasional\nBandara\nBandar Udara\n")
+    assert read_words(path, longest_first=True) == ("Bandara Internasional", "Bandara", "Bandar Udara")
+    path = _file(tmp_path, "Bandara\nSMA\nSMAN\nBandara Internasional\n")
+    with pytest.raises(ResourceError, match=r"line 4: 'Bandara Internasional' must come before 'Bandara' \(line 1\)"):
+        read_words(path, longest_first=True)
+    assert read_words(path)[-1] == "Bandara Internasional"  # order free where no alternation is built
+
+
 def test_a_word_list_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
     path = _file(tmp_path, "Kepala\nKetua\nPen\xe9\n".encode("latin-1"))
     with pytest.raises(ResourceError, match=r"words\.txt.*line 3: not UTF-8"):
@@ -111,8 +120,8 @@ def _packaged_files(suffix: str) -> list[str]:
     )
 
 
-# Files with loaders of their own (a phrase compared casefolded, a table read by normalize/places.py).
-_OTHER_LOADERS = frozenset({"ner/not_names.txt", "places/stoplist.txt"})
+# Files with loaders of their own.
+_OTHER_LOADERS = frozenset({"ner/not_names.txt"})
 
 
 @pytest.mark.parametrize("name", _packaged_files(".txt"))

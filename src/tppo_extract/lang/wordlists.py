@@ -50,11 +50,13 @@ def _entries(text: str, source: str, *, cells: bool = False) -> list[tuple[int, 
     return out
 
 
-def parse_words(text: str, *, source: str) -> tuple[str, ...]:
+def parse_words(text: str, *, source: str, longest_first: bool = False) -> tuple[str, ...]:
     """The entries of a word list's ``text`` in file order; ``source`` names the file in errors.
 
     An entry is one word or a phrase of words separated by single spaces; one given twice, a tab or a run
-    of spaces inside one raises :class:`ResourceError`.
+    of spaces inside one raises :class:`ResourceError`. With ``longest_first`` (a list that becomes a regex
+    alternation, tried in order) a phrase after one that begins it ("Bandara Internasional" after
+    "Bandara") raises too: the shorter would always match first.
     """
     seen: dict[str, int] = {}
     for n, entry in _entries(text, source):
@@ -64,6 +66,13 @@ def parse_words(text: str, *, source: str) -> tuple[str, ...]:
             raise ResourceError(source, f"line {n}: two spaces in a row in {entry!r}")
         if entry in seen:
             raise ResourceError(source, f"line {n}: {entry!r} is listed twice (first on line {seen[entry]})")
+        if longest_first:
+            words = entry.split(" ")
+            for earlier, m in seen.items():
+                if words[: earlier.count(" ") + 1] == earlier.split(" "):
+                    raise ResourceError(
+                        source, f"line {n}: {entry!r} must come before {earlier!r} (line {m}), which begins it"
+                    )
         seen[entry] = n
     return tuple(seen)
 
@@ -98,10 +107,10 @@ def parse_table(
     return tuple(rows)
 
 
-def read_words(file: Readable, *, source: str | None = None) -> tuple[str, ...]:
+def read_words(file: Readable, *, source: str | None = None, longest_first: bool = False) -> tuple[str, ...]:
     """The entries of the word list ``file`` (see :func:`parse_words`)."""
     name = source or str(file)
-    return parse_words(_read(file, name), source=name)
+    return parse_words(_read(file, name), source=name, longest_first=longest_first)
 
 
 def read_table(
@@ -131,10 +140,10 @@ def load_text(kind: str, name: str) -> str:
 
 
 @functools.cache
-def load_words(kind: str, name: str) -> tuple[str, ...]:
+def load_words(kind: str, name: str, *, longest_first: bool = False) -> tuple[str, ...]:
     """The entries of the packaged word list ``resources/<kind>/<name>``, in file order (cached; a tuple,
-    so no caller can change what the next one gets)."""
-    return read_words(_packaged(kind, name), source=f"{kind}/{name}")
+    so no caller can change what the next one gets). ``longest_first`` as in :func:`parse_words`."""
+    return read_words(_packaged(kind, name), source=f"{kind}/{name}", longest_first=longest_first)
 
 
 @functools.cache
