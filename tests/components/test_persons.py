@@ -231,3 +231,12 @@ def test_a_territorial_role_keeps_its_whole_place(nlp: Language, text: str, not_
 )
 def test_initials_before_a_name(nlp: Language, text: str, person: str) -> None:
     assert person in [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+
+
+def test_the_persons_word_lists_hold_their_known_entries() -> None:
+    from tppo_extract.components import persons
+
+    assert {"kata", "ujar", "kunci"} <= persons.SPEECH_BEFORE_NAME
+    assert {"Jalan", "RSUD"} <= persons._NOT_PERSON_BEFORE
+    assert {"RT", "PT", "TNI"} <= persons._NOT_INITIALS
+    assert {"bin", "van"} <= persons._NAME_PARTICLES

@@ -108,23 +108,15 @@ def test_a_missing_packaged_list_names_kind_and_file() -> None:
         load_words("titles", "absent.txt")
 
 
-def _packaged_files(suffix: str) -> list[str]:
-    """``kind/name`` of every packaged word list (.txt) or table (.tsv) that the loader reads."""
+def _packaged_word_lists() -> list[str]:
+    """``kind/name`` of every packaged word list (every .txt under resources/)."""
     root = resources.files("tppo_extract").joinpath("resources")
     return sorted(
-        f"{kind.name}/{f.name}"
-        for kind in root.iterdir()
-        if kind.is_dir()
-        for f in kind.iterdir()
-        if f.name.endswith(suffix) and f"{kind.name}/{f.name}" not in _OTHER_LOADERS
+        f"{kind.name}/{f.name}" for kind in root.iterdir() if kind.is_dir() for f in kind.iterdir() if f.name.endswith(".txt")
     )
 
 
-# Files with loaders of their own.
-_OTHER_LOADERS = frozenset({"ner/not_names.txt"})
-
-
-@pytest.mark.parametrize("name", _packaged_files(".txt"))
+@pytest.mark.parametrize("name", _packaged_word_lists())
 def test_every_packaged_word_list_is_valid(name: str) -> None:
     kind, file = name.split("/")
     assert load_words(kind, file)

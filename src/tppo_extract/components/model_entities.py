@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from importlib import resources
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..corpora import PIPELINE_TO_NER
-from ..errors import ResourceError
 from ..extensions import register_extensions
 from ..lang.outlets import is_outlet
 from ..lang.titles import NOT_NAME_WORDS, RANKS, ROLE_HEADS
+from ..lang.wordlists import word_set
 from ..normalize.agencies import canonical_name
 from ..normalize.places import link_place, place_key, split_prefix
 from ..spans import add_entities, doc_text, in_skipped_zone
@@ -61,12 +60,7 @@ VESSEL_WORDS: frozenset[str] = frozenset({"Kapal", "kapal", "KM", "KMP", "KRI", 
 @functools.cache
 def not_names() -> frozenset[str]:
     """Casefolded words and phrases that are never a name (``resources/ner/not_names.txt``)."""
-    try:
-        raw = resources.files("tppo_extract").joinpath("resources/ner/not_names.txt").read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError("ner/not_names.txt", f"cannot be read ({exc})") from exc
-    lines = (line.strip() for line in raw.splitlines())
-    return frozenset(" ".join(line.split()).casefold() for line in lines if line and not line.startswith("#"))
+    return word_set("ner", "not_names.txt", key=str.casefold)
 
 
 def held_spans(doc: Doc, label: str | None = None) -> list[Span]:

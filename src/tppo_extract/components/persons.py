@@ -39,7 +39,7 @@ _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS) | {"S", "Hj", "K
 _RANK_FIRST = frozenset(r.split()[0] for r in RANKS) | frozenset(r.split()[0].upper() for r in RANKS)
 _QUOTES = frozenset({'"', "“", "”", "'", "’"})
 # Words before which a name cued by an honorific is a street, hospital or campus ("Jalan Ir. H. Juanda").
-_NOT_PERSON_BEFORE = frozenset({"Jalan", "Jl", "RSUD", "RS", "Sakit", "Universitas", "Stadion", "Gedung", "Bandara"})
+_NOT_PERSON_BEFORE = word_set("titles", "not_person_before.txt")
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
 _BLOCK_LABELS = frozenset({"AGENCY", "PLACE", "DATE"})
 # Tokens after which a sentence (or a quotation) begins.
@@ -81,7 +81,7 @@ def _is_name_word(t: _Tok) -> bool:
 
 
 # Capitals of two or three letters that are no one's initials: neighbourhood units, company forms, groups.
-_NOT_INITIALS = frozenset({"RT", "RW", "PT", "CV", "UD", "TNI", "ASN", "PNS", "SD", "SMP", "SMA", "SMK", "KM"})
+_NOT_INITIALS = word_set("titles", "not_initials.txt")
 
 
 def _initials_before_name(toks: list[_Tok], j: int) -> bool:
@@ -497,7 +497,7 @@ def find_person_mentions(doc: Doc, *, model_names: bool = True) -> list[PersonMe
 # as a proper noun and that is no region down to the district ("Semin", "Entikong" are districts).
 MIN_MODEL_NAME_WORDS = 2
 # Lower-case particles inside personal names ("Ahmad bin Yusuf", "Robin van Persie").
-_NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "der", "al", "el"})
+_NAME_PARTICLES = word_set("titles", "name_particles.txt")
 # Parts of speech that never stand in a personal name; a title-cased verb or adjective ("Harga Bawang
 # Meroket") is a headline.
 _NOT_NAME_POS = frozenset({"VERB", "ADJ", "AUX", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "NUM", "PART"})
