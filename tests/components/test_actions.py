@@ -652,3 +652,13 @@ def test_a_bad_user_trigger_is_refused(row: dict[str, object]) -> None:
     nlp = tppo_extract.load(models=False)
     with pytest.raises(ConfigError, match="extra trigger 1"):
         nlp.get_pipe("tppo_actions").add_triggers([row])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("tiga", 3), ("sebelas", 11), ("dua belas", 12), ("dua puluh lima", 25), ("seratus", 100), ("se", None)],
+)
+def test_count_words_come_from_the_calendar(words: str, value: int | None) -> None:
+    from tppo_extract.components.actions import parse_number
+
+    assert parse_number(words) == value

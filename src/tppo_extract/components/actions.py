@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from ..constants import ACTION_TYPES, PLACE_LEVELS
 from ..errors import ConfigError, ResourceError
 from ..extensions import register_extensions
+from ..lang.calendar import NUMBER_WORDS
 from ..lang.morphology import affixed_forms, forms_regex
 from ..spans import SKIP_KINDS, doc_text, ents, frozen_ents, in_skipped_zone, load_rows, save_rows
 from ..types import ActionDict, CharSpan, DateRefDict
@@ -424,15 +425,19 @@ _UNITS = (
     r"tersangka|pelaku|laporan|titik|sekolah|kampung|personel|petugas|berkas|buku|siswa|pelajar|mahasiswa|"
     r"santri|guru|keluarga|kepala\s+desa|perangkat\s+desa|tokoh|relawan|nelayan|pemuda|buruh)"
 )
+# Number words of counts: the calendar's single words (not the bound "se-" of "sehari", nor "dua belas",
+# which the "belas" rule reads), and the round hundreds and thousands that counts also use.
 _NUM_WORDS: dict[str, int] = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
-}  # fmt: skip
+    **{w: n for w, n in NUMBER_WORDS.items() if w != "se" and " " not in w},
+    "seratus": 100,
+    "seribu": 1000,
+}
 _DIGITS = r"\d{1,3}(?:\.\d{3})+|\d+"
+_UNIT_WORDS = "|".join(w for w, n in _NUM_WORDS.items() if n < 10)  # the units, "satu" to "sembilan"
 _WORD_NUM = (
-    r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:puluh|belas|ratus)"
-    r"(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|"
-    r"sepuluh|sebelas|seratus|seribu|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+    rf"(?:{_UNIT_WORDS})\s+(?:puluh|belas|ratus)(?:\s+(?:{_UNIT_WORDS}))?|"
+    + "|".join(w for w, n in _NUM_WORDS.items() if n >= 10)
+    + f"|{_UNIT_WORDS}"
 )
 _COUNT = regex.compile(
     rf"(?<![\w/.,-])(?P<n>{_DIGITS}|{_WORD_NUM})(?![\w/]|[.,]\d)\s+(?:\(\d+\)\s+)?{_UNITS}\b", regex.IGNORECASE

@@ -11,7 +11,7 @@ from typing import Final
 
 import regex
 
-from ..lang.calendar import WEEKDAY_WORDS
+from ..lang.calendar import MONTH_FULL_NAMES, MONTHS, WEEKDAY_WORDS, capitalised
 from ..lang.outlets import WEB_NAME, is_outlet
 from ..normalize.dates import normalize_date
 from ..types import CharSpan, DatelineDict, ZoneDict
@@ -21,9 +21,18 @@ _MAX_PLACE_WORDS: Final[int] = 4
 _MAX_PARTS: Final[int] = 4
 
 _DAY: Final[str] = "(?:" + "|".join(regex.escape(w) for w in sorted(WEEKDAY_WORDS, key=len, reverse=True)) + ")"
+# The month names of lang/calendar.py that datelines write: the full names, and the newsroom's short forms
+# (not the English names nor the rarer "Peb", "Agus" that calendar.MONTHS also reads in dates); each is a
+# key of calendar.MONTHS, which a test checks.
+_DATELINE_MONTH_ABBREVIATIONS: Final[tuple[str, ...]] = (
+    "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "ags", "sep", "sept", "okt", "nov", "des",
+)  # fmt: skip
 _MONTH: Final[str] = (
-    r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|Nopember|November|"
-    r"Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Sep|Sept|Okt|Nov|Des)\.?"
+    "(?:"
+    + "|".join(capitalised(m) for m in sorted(MONTH_FULL_NAMES, key=lambda m: (MONTHS[m], m)))
+    + "|"
+    + "|".join(capitalised(m) for m in _DATELINE_MONTH_ABBREVIATIONS)
+    + r")\.?"
 )
 _NUMERIC: Final[str] = r"\(?\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)?"
 _WRITTEN: Final[str] = rf"\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
