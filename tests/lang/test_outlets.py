@@ -26,3 +26,12 @@ def test_the_lists_hold_their_known_entries() -> None:
 )
 def test_is_outlet(name: str, expected: bool) -> None:
     assert is_outlet(name) is expected
+
+
+def test_extra_outlets_are_compared_by_their_key() -> None:
+    from tppo_extract.lang.outlets import outlet_key
+
+    extra = frozenset({outlet_key("Lintas  Bahari")})
+    assert extra == {"lintas bahari"}
+    assert is_outlet("LINTAS Bahari", extra=extra)
+    assert not is_outlet("Lintas Bahari")

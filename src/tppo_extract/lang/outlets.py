@@ -25,10 +25,18 @@ WEB_NAME: Final[regex.Pattern[str]] = regex.compile(
 OUTLET_HEADS: Final[frozenset[str]] = word_set("outlets", "outlet_heads.txt", key=str.casefold)
 
 
-def is_outlet(name: str) -> bool:
-    """True for a news outlet's name or web address."""
+def outlet_key(name: str) -> str:
+    """How outlets' names are compared: casefolded, white space runs as one space ("Kabar  SUKAMAJU" ->
+    "kabar sukamaju")."""
+    return " ".join(name.split()).casefold()
+
+
+def is_outlet(name: str, *, extra: frozenset[str] = frozenset()) -> bool:
+    """True for a news outlet's name or web address. ``extra`` are more outlets' names (a pipeline's local
+    ones), as :func:`outlet_key` gives them."""
     n = " ".join(name.split())
     words = n.split()
     if 2 <= len(words) <= 3 and words[0].casefold() in OUTLET_HEADS:
         return True
-    return n.casefold() in OUTLETS or bool(WEB_NAME.match(n)) or n.endswith(("News", "NEWS", "news.id"))
+    key = n.casefold()
+    return key in OUTLETS or key in extra or bool(WEB_NAME.match(n)) or n.endswith(("News", "NEWS", "news.id"))
