@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .errors import ConfigError
 from .types import ZoneDict
 
 # Zones whose text is page furniture: nothing is extracted from them.
@@ -97,3 +98,24 @@ def load_rows(folder: str | Path, name: str) -> list[dict[str, object]] | None:
     if not file.is_file():
         return None
     return [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+class UserEntry(BaseModel):
+    """One entry a user added to a component's word list (a not-name word, an outlet), as :func:`save_rows`
+    writes it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+
+
+def user_entries(rows: Iterable[Mapping[str, object]], component: str) -> list[str]:
+    """The texts of ``rows`` read back by :func:`load_rows` (:class:`UserEntry` lines); a malformed row raises
+    ConfigError naming ``component``."""
+    out: list[str] = []
+    for n, row in enumerate(rows, 1):
+        try:
+            out.append(UserEntry.model_validate(dict(row)).text)
+        except ValidationError as exc:
+            raise ConfigError(f"{component}: saved entry {n} is not valid: {exc}") from exc
+    return out

@@ -820,3 +820,13 @@ def test_turnout_in_the_next_paragraph_is_the_count(blank: Language) -> None:
     doc = _doc(blank, text, [("Imigrasi Ende", "AGENCY", {})])
     (a,) = [x for x in find_actions(doc) if x["type"] == "awareness"]
     assert a["count"] == 64
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("tiga", 3), ("sebelas", 11), ("dua belas", 12), ("dua puluh lima", 25), ("seratus", 100), ("se", None)],
+)
+def test_count_words_come_from_the_calendar(words: str, value: int | None) -> None:
+    from tppo_extract.components.actions import parse_number
+
+    assert parse_number(words) == value

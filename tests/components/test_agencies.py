@@ -262,3 +262,13 @@ def test_name_variants_of_units(text: str, mention: str, canonical: str | None) 
 )
 def test_bodies_inside_regulation_titles(nlp: Language, text: str, agencies: list[str]) -> None:
     assert [e.text for e in nlp(text).ents if e.label_ == "AGENCY"] == agencies
+
+
+def test_the_agency_word_lists_hold_their_known_entries() -> None:
+    from tppo_extract.components import agencies
+
+    assert {"Gelar", "Pada", "Kombes", "Senin", "Maret"} <= agencies.PLACE_STOP
+    assert {"Timur", "Kota"} <= agencies._PLACE_TAIL_WORDS
+    assert {"ANTARA", "Google News"} <= agencies.NOT_AGENCIES
+    assert "Lembaga[ ]Bantuan[ ]Hukum" in agencies._CIVIL_HEAD
+    assert "|Yayasan|" in agencies._OTHER_HEADS

@@ -68,3 +68,59 @@ def test_carve_zone(zones: list[ZoneDict], start: int, end: int, expected: list[
     out = carve_zone(zones, start, end, "dateline", "dateline")
     assert [(o["start"], o["end"], o["kind"]) for o in out] == expected
     assert check_tiling(out, 20)
+
+
+# Written by the team: a local outlet's name opens the dateline.
+_OUTLET_TEXT = (
+    "Imigrasi Sukamaju Gelar Sosialisasi TPPO\n\n"
+    "Lintas Bahari - Kantor Imigrasi Sukamaju menggelar sosialisasi pencegahan tindak pidana perdagangan orang "
+    "di Desa Sumber Rejeki, Senin (3/6/2024).\n"
+)
+
+
+def _dateline_and_places(nlp: Language, text: str) -> tuple[object, list[str]]:
+    doc = nlp(text)
+    return doc._.dateline["outlet"], [e.text for e in doc.ents if e.label_ == "PLACE"]
+
+
+def test_an_extra_outlet_is_the_outlet_not_the_place() -> None:
+    from tppo_extract.text.dateline import find_dateline
+    from tppo_extract.text.zoning import find_zones
+
+    before = find_dateline(_OUTLET_TEXT, find_zones(_OUTLET_TEXT))
+    assert before is not None and before["outlet"] is None and before["place"] is not None
+    after = find_dateline(_OUTLET_TEXT, find_zones(_OUTLET_TEXT), extra_outlets=["LINTAS  bahari"])
+    assert after is not None and after["outlet"] == "Lintas Bahari" and after["place"] is None
+
+
+def test_a_user_adds_an_outlet_and_it_is_saved_with_the_pipeline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    import tppo_extract
+
+    nlp = tppo_extract.load(models=False)
+    assert _dateline_and_places(nlp, _OUTLET_TEXT) == (None, ["Lintas Bahari", "Desa Sumber Rejeki"])
+    nlp.get_pipe("tppo_dateline").add_outlets(["Lintas  Bahari"])  # type: ignore[attr-defined]
+    assert nlp.get_pipe("tppo_dateline").extra_outlets == ("Lintas Bahari",)  # type: ignore[attr-defined]
+    assert _dateline_and_places(nlp, _OUTLET_TEXT) == ("Lintas Bahari", ["Desa Sumber Rejeki"])
+    nlp.to_disk(tmp_path / "pipe")
+    again = spacy.load(tmp_path / "pipe")
+    assert again.get_pipe("tppo_dateline").extra_outlets == ("Lintas Bahari",)  # type: ignore[attr-defined]
+    assert _dateline_and_places(again, _OUTLET_TEXT) == ("Lintas Bahari", ["Desa Sumber Rejeki"])
+
+
+def test_a_user_adds_an_outlet_through_the_config() -> None:
+    import tppo_extract
+
+    nlp = tppo_extract.load(models=False, overrides={"components.tppo_dateline.extra_outlets": ["Lintas Bahari"]})
+    assert _dateline_and_places(nlp, _OUTLET_TEXT)[0] == "Lintas Bahari"
+
+
+@pytest.mark.parametrize("outlet", ["", "   ", 5])
+def test_a_bad_outlet_is_refused_naming_the_component(outlet: object) -> None:
+    import tppo_extract
+    from tppo_extract.errors import ConfigError
+
+    nlp = tppo_extract.load(models=False)
+    with pytest.raises(ConfigError, match=r"tppo_dateline: extra outlet 1 .*non-empty string"):
+        nlp.get_pipe("tppo_dateline").add_outlets([outlet])  # type: ignore[attr-defined]

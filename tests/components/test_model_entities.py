@@ -216,3 +216,11 @@ def test_model_place_is_linked_to_the_gazetteer(rules: Language) -> None:
     (place,) = [e for e in art.entities if e.text == "Tirtayasa"]
     assert place.source == "model" and place.level == "district"
     assert place.region_code is not None and place.province == "Banten"
+
+
+def test_the_ner_word_lists_hold_their_known_entries() -> None:
+    from tppo_extract.components import model_entities
+
+    assert {"kementerian", "pengadilan", "perkumpulan"} <= model_entities.INSTITUTION_NOMINALS
+    assert {"KM", "Kapal", "kapal"} <= model_entities.VESSEL_WORDS
+    assert {"tppo", "tindak pidana perdagangan orang"} <= model_entities.not_names()

@@ -231,3 +231,63 @@ def test_a_territorial_role_keeps_its_whole_place(nlp: Language, text: str, not_
 )
 def test_initials_before_a_name(nlp: Language, text: str, person: str) -> None:
     assert person in [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+
+
+def test_the_persons_word_lists_hold_their_known_entries() -> None:
+    from tppo_extract.components import persons
+
+    assert {"kata", "ujar", "kunci"} <= persons.SPEECH_BEFORE_NAME
+    assert {"Jalan", "RSUD"} <= persons._NOT_PERSON_BEFORE
+    assert {"RT", "PT", "TNI"} <= persons._NOT_INITIALS
+    assert {"bin", "van"} <= persons._NAME_PARTICLES
+
+
+# Written by the team: a coffee shop's brand that the rules would read as a person's name.
+_BRAND_TEXT = '"Stok kami aman," kata Budi Santoso, pemilik Kopi Rejeki. Rejeki mengatakan harga naik sejak Maret.'
+
+
+def test_extra_not_names_are_never_a_name(blank: Language) -> None:
+    assert [m.name for m in find_person_mentions(blank(_BRAND_TEXT))] == ["Budi Santoso", "Rejeki", "Rejeki"]
+    found = find_person_mentions(blank(_BRAND_TEXT), extra_not_names=["Rejeki"])
+    assert [m.name for m in found] == ["Budi Santoso"]
+    # a name with the word inside is no name either; the package's list is unchanged
+    assert find_person_mentions(blank("Rejeki Makmur mengatakan harga kopi naik."), extra_not_names=["Rejeki"]) == []
+    assert [m.name for m in find_person_mentions(blank("Rejeki Makmur mengatakan harga kopi naik."))] == ["Rejeki Makmur"]
+
+
+def _persons(nlp: Language, text: str) -> list[str]:
+    return [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+
+
+def test_a_user_adds_not_names_and_they_are_saved_with_the_pipeline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import tppo_extract
+
+    nlp = tppo_extract.load(models=False)
+    assert "Rejeki" in _persons(nlp, _BRAND_TEXT)
+    nlp.get_pipe("tppo_persons").add_not_names(["Rejeki", "Makmur", "Rejeki"])  # type: ignore[attr-defined]
+    assert nlp.get_pipe("tppo_persons").extra_not_names == ("Rejeki", "Makmur")  # type: ignore[attr-defined]
+    assert _persons(nlp, _BRAND_TEXT) == ["Budi Santoso"]
+    nlp.to_disk(tmp_path / "pipe")
+    again = spacy.load(tmp_path / "pipe")
+    assert again.get_pipe("tppo_persons").extra_not_names == ("Rejeki", "Makmur")  # type: ignore[attr-defined]
+    assert _persons(again, _BRAND_TEXT) == ["Budi Santoso"]
+
+
+def test_a_user_adds_not_names_through_the_config() -> None:
+    import tppo_extract
+
+    nlp = tppo_extract.load(models=False, overrides={"components.tppo_persons.extra_not_names": ["Rejeki"]})
+    assert _persons(nlp, _BRAND_TEXT) == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize(
+    ("words", "problem"),
+    [([""], "non-empty string"), (["  "], "non-empty string"), ([7], "non-empty string"), (["Kopi Rejeki"], "one word")],
+)
+def test_a_bad_not_name_is_refused_naming_the_component(words: list[object], problem: str) -> None:
+    import tppo_extract
+    from tppo_extract.errors import ConfigError
+
+    nlp = tppo_extract.load(models=False)
+    with pytest.raises(ConfigError, match=rf"tppo_persons: extra not-name 1 .*{problem}"):
+        nlp.get_pipe("tppo_persons").add_not_names(words)  # type: ignore[attr-defined]

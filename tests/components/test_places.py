@@ -214,3 +214,21 @@ def test_office_buildings_are_sites(nlp: Language, text: str, site: str) -> None
     doc = nlp(text)
     assert (site, "site") in [(e.text, e._.level) for e in doc.ents if e.label_ == "PLACE"]
     assert site not in [e.text for e in doc.ents if e.label_ == "AGENCY"]
+
+
+def test_the_place_word_lists_hold_their_known_entries() -> None:
+    from tppo_extract.components import places
+    from tppo_extract.normalize.places import place_key
+
+    assert places._SITE_WORDS.index("Bandara Internasional") < places._SITE_WORDS.index("Bandara")
+    assert {"Pelabuhan", "PLBN", "Aula"} <= set(places._SITE_WORDS)
+    for words, expected in [
+        (places.TRANSPORT_SITES, ["Bandara", "Stasiun"]),
+        (places.GENERIC_SITE_WORDS, ["Internasional", "Rapat"]),
+        (places.NAME_BREAKERS, ["Binaan", "Kecamatan", "Senin", "Kab"]),
+        (places.SITE_BREAKERS, ["Keberangkatan", "Binaan"]),
+        (places.ORG_HEADS, ["Polres", "Bupati"]),
+        (places.LEADING_OK, ["Wilayah"]),
+        (places.COUNTRY_ADJ_HEADS, ["migran", "timnas"]),
+    ]:
+        assert {place_key(w) for w in expected} <= words

@@ -75,3 +75,14 @@ def test_calendar_words_have_one_home() -> None:
     assert {"Ahad", "Jum'at", "Jumat", "Pebruari", "Nopember"} <= WEEKDAY_WORDS | MONTH_WORDS
     assert WEEKDAY_WORDS | MONTH_WORDS <= NOT_NAME_WORDS
     assert WEEKDAY_WORDS | MONTH_WORDS <= PLACE_STOP
+
+
+def test_the_speech_word_lists_hold_their_known_entries() -> None:
+    from tppo_extract.lang import speech
+
+    assert {"juga", "pun", "lanjut"} <= speech.ADVERBS
+    assert {"nya", "beliau", "Ia"} <= speech.PRONOUNS
+    assert {"Mereka", "Warga", "Para"} <= speech.GROUP_SUBJECTS
+    assert {"di", "saat", "dihubungi"} <= speech.SPEAKER_STOP_WORDS
+    assert {"Kantor", "Imigrasi", "Plt.", "Sumut"} <= speech.NON_NAME_WORDS
+    assert speech.BARE_MID_CUES == {"kata", "ujar", "menurut"}

@@ -99,3 +99,12 @@ def test_outlet_names_before_the_place(line: str, outlet: str, place: str) -> No
     dl = find_dateline(text, find_zones(text))
     assert dl is not None and dl["outlet"] == outlet
     assert dl["place"] is not None and text[dl["place"]["start"] : dl["place"]["end"]] == place
+
+
+def test_the_dateline_months_are_the_calendars() -> None:
+    from tppo_extract.lang.calendar import MONTH_FULL_NAMES, MONTHS
+    from tppo_extract.text import dateline
+
+    assert set(dateline._DATELINE_MONTH_ABBREVIATIONS) <= MONTHS.keys()
+    assert all(m.capitalize() in dateline._MONTH for m in MONTH_FULL_NAMES)
+    assert dateline.DATE_PART.match("Senin, 9 Sept 2024")

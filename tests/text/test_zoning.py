@@ -140,7 +140,7 @@ def test_a_sentence_with_names_is_no_title_case_headline(first: str) -> None:
 
 
 def test_trailing_stars_and_initials_split_off() -> None:
-    text = f"{BODY}\n\"Kami siap membantu,\" tutup Joko. ***\nPolisi mengamankan dua orang. (abc)\n"
+    text = f'{BODY}\n"Kami siap membantu," tutup Joko. ***\nPolisi mengamankan dua orang. (abc)\n'
     zones = find_zones(text)
     pieces = [(text[z["start"] : z["end"]].strip(), z["kind"]) for z in zones]
     assert ('"Kami siap membantu," tutup Joko.', "body") in pieces
@@ -169,8 +169,21 @@ def test_edge_texts_tile(text: str) -> None:
 
 
 _LINES = st.sampled_from(
-    [BODY, "BACA JUGA:Judul Lain", "***", "Editor: Budi", "Foto: Warga", "", " ", "Judul Pendek Tanpa Titik Sama",
-     "Jakarta (ANTARA) - Polisi datang.", "\"Kami siap,\" kata dia. ***", "(abc)", "x\r", "Kepala"]
+    [
+        BODY,
+        "BACA JUGA:Judul Lain",
+        "***",
+        "Editor: Budi",
+        "Foto: Warga",
+        "",
+        " ",
+        "Judul Pendek Tanpa Titik Sama",
+        "Jakarta (ANTARA) - Polisi datang.",
+        '"Kami siap," kata dia. ***',
+        "(abc)",
+        "x\r",
+        "Kepala",
+    ]
 )
 
 
@@ -193,3 +206,15 @@ def test_zones_tile_any_text(lines: list[str], sep: str) -> None:
 )
 def test_syndication_notes_are_furniture(line: str) -> None:
     assert kinds_of(f"{BODY}\n{line}\n")[line][0] == "furniture"
+
+
+def test_the_furniture_phrases_come_from_resources_zoning() -> None:
+    from tppo_extract.lang.wordlists import load_words
+
+    assert {"beranda", "nasional", "gaya hidup"} <= set(load_words("zoning", "sections.txt"))
+    assert {"editor", "pewarta", "foto dan teks"} <= set(load_words("zoning", "credits.txt"))
+    # a phrase's words may be any white space apart; the credit needs its colon
+    assert [z["label"] for z in find_zones("Beranda / Gaya  Hidup\nFoto dan teks: Tim Redaksi\n")][:2] == [
+        "navigation",
+        "credit",
+    ]

@@ -19,6 +19,7 @@ from ..extensions import register_extensions
 from ..lang.calendar import MONTH_WORDS, WEEKDAY_WORDS
 from ..lang.speech import VERBS_AFTER_NAME
 from ..lang.titles import DEGREE_RE, HONORIFICS, RANKS, ROLE_HEADS
+from ..lang.wordlists import load_words, word_set
 from ..normalize.agencies import (
     AgencyEntry,
     AgencyMention,
@@ -35,6 +36,9 @@ from ..normalize.places import abbreviations as place_abbreviations
 from ..normalize.places import link_place
 from ..spans import add_entities, doc_text, in_skipped_zone, load_rows, save_rows
 
+# The stage's word lists live in resources/agencies/, beside the lexicon of known bodies.
+_KIND = "agencies"
+
 # A police or military rank, or an honorific, starts a person's name: no place goes on through one
 # ("Polda Sulteng Kombes Pol Dedi ...", "Kantor Imigrasi Medan Dr. Rina ...").
 _RANK_AND_HONORIFIC_WORDS = frozenset(w.rstrip(".") for r in (*RANKS, *HONORIFICS) for w in r.split()) | frozenset(
@@ -42,17 +46,8 @@ _RANK_AND_HONORIFIC_WORDS = frozenset(w.rstrip(".") for r in (*RANKS, *HONORIFIC
 )
 # Capitalised words that end the place part of a unit's name: function words, and the verbs and nouns that
 # title-case headlines put right after a name ("Imigrasi Entikong Gelar Sosialisasi").
-PLACE_STOP = frozenset(
-    """Pada Telah Yang Dan Di Ke Dari Untuk Dalam Dengan Bersama Melalui Kembali Terus Resmi Saat Ini Itu
-    Akan Juga Sudah Serta Atau Tahun Bulan Gelar Gagalkan Tunda Tunda Cegah Tolak
-    Perketat Bentuk Bentuk Resmikan Ajak Imbau Amankan Tangkap Ungkap Selamatkan Pulangkan Hadiri Lakukan
-    Terima Dorong Perkuat Tingkatkan Jalin Berikan Kunjungi Periksa Siap Sosialisasi Sosialisasikan Edukasi
-    Desa Binaan Pimpasa TPPO PMI CPMI WNA WNI Calon Pekerja Warga Paspor Sebanyak Kasus Upaya Pencegahan
-    Penundaan Menunda Mencegah Menolak Berhasil Gandeng Teken Tandatangani Rakor Rapat Apresiasi Sebut Minta
-    Kepala Kakanim Kapolda Kapolres Kapolresta Kadiv Kabid Kasi Bapak Ibu Tim Pora Timpora Satgas Korban
-    Menteri Gubernur Bupati Wali Wakil Plt Plh Hingga Sampai Sejak Selama Sebelum Setelah Bagi Oleh Tentang
-    Agar Karena Namun Sementara Selain Adapun Kelas Non TPI Hadir Buka Luncurkan Launching Pembina Pelabuhan Internasional Bandara""".split()  # noqa: E501
-) | _RANK_AND_HONORIFIC_WORDS | WEEKDAY_WORDS | MONTH_WORDS
+# The words are in resources/agencies/place_stop.txt; ranks, honorifics and the calendar's words join them.
+PLACE_STOP = word_set(_KIND, "place_stop.txt") | _RANK_AND_HONORIFIC_WORDS | WEEKDAY_WORDS | MONTH_WORDS
 
 # A word of a place name: capitalised (Tanjungpinang, Soekarno-Hatta, DIY, II), or an ordinal number only
 # as in "Kodam II".
@@ -80,20 +75,23 @@ _POLICE_SUB = (
 _DINAS_WORD = r"(?:(?!(?:Direktorat|Kementerian|Kantor|Badan|Dinas|Pemerintah|Provinsi|Kabupaten|Kota|Kepala|Kabupaten)\b)[\p{Lu}][\p{L}]+)"  # noqa: E501
 _DINAS_NAME = rf"(?:{_DINAS_WORD}(?:[ ](?:dan|Dan|&)?[ ]?{_DINAS_WORD}){{0,7}})"
 
+
+
+def _alternation(name: str) -> str:
+    """The phrases of ``resources/agencies/<name>`` as a regex alternation, in file order (longest first where
+    one begins another), the words of a phrase one space apart."""
+    phrases = load_words(_KIND, name, longest_first=True)
+    return "|".join("[ ]".join(regex.escape(w) for w in phrase.split(" ")) for phrase in phrases)
+
+
 # A word of an organisation's own name: capitalised or all caps ("Peduli", "DAMAR"), no head of another
-# body, no function word; names join words with "dan", "untuk", "bagi" or "&".
-_OTHER_HEADS = (
-    r"Kepala|Ketua|Direktur|Dinas|Kantor|Badan|Polres|Polda|Pemerintah|Yayasan|Perkumpulan|Perhimpunan|Persatuan"
-    r"|Ikatan|Asosiasi|Jaringan|Koalisi|Aliansi|Serikat|Solidaritas|Lembaga|LSM|LBH|PT|Cabang|Pelindo|DPRD|Satpol"
-    r"|Yang|Dan|Di|Ke|Dari|Pada|Untuk"
-)
+# body, no function word (resources/agencies/other_heads.txt); names join words with "dan", "untuk", "bagi"
+# or "&".
+_OTHER_HEADS = _alternation("other_heads.txt")
 _ORG_WORD = rf"(?:(?!(?:{_OTHER_HEADS})\b)[\p{{Lu}}][\p{{L}}\d'’-]*)"
 _ORG_NAME = rf"(?:{_ORG_WORD}(?:(?:[ ](?:dan|untuk|bagi|&))?[ ]{_ORG_WORD}){{0,6}})"
 # Heads of civil-society bodies: foundations, associations, networks, unions, coalitions.
-_CIVIL_HEAD = (
-    r"(?:Yayasan|Perkumpulan|Perhimpunan|Persatuan|Ikatan|Asosiasi|Jaringan|Koalisi|Aliansi|Serikat|Solidaritas"
-    r"|Lembaga[ ]Swadaya[ ]Masyarakat|LSM|Lembaga[ ]Bantuan[ ]Hukum|LBH)"
-)
+_CIVIL_HEAD = f"(?:{_alternation('civil_heads.txt')})"
 
 # (family, agency_type, pattern); the place group is the region of the unit.
 _PATTERNS: tuple[tuple[str, str, str], ...] = (
@@ -138,7 +136,7 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
 _BARE_IMMIGRATION = r"(?<!Binaan[ ])(?<!Jenderal[ ])(?<!Direktorat[ ])\b(?:Imigrasi|Kanim|Kantor[ ]Imigrasi)\b"
 
 # Outlets and page furniture that look like organisations but never are agencies.
-NOT_AGENCIES = frozenset({"ANTARA", "Antara", "Google News", "Kompas.com", "Detik", "Tribun", "Google"})
+NOT_AGENCIES = word_set(_KIND, "not_agencies.txt")
 
 
 @functools.cache
@@ -360,9 +358,8 @@ def _is_region(name: str, levels: frozenset[str]) -> bool:
     return link is not None and link.level in levels
 
 
-_PLACE_TAIL_WORDS = frozenset(
-    "Kota Timur Barat Utara Selatan Tengah Raya Kabupaten Provinsi Besar Baru Lama Kepulauan Laut Darat".split()
-)
+# Words that continue a region's name rather than start a person's ("Bogor Kota", "Jakarta Timur").
+_PLACE_TAIL_WORDS = word_set(_KIND, "place_tail_words.txt")
 
 
 def _not_an_acronym_of(acr: str) -> bool:

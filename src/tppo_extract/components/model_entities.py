@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from importlib import resources
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..corpora import PIPELINE_TO_NER
-from ..errors import ResourceError
 from ..extensions import register_extensions
 from ..lang.outlets import is_outlet
 from ..lang.titles import NOT_NAME_WORDS, RANKS, ROLE_HEADS
+from ..lang.wordlists import word_set
 from ..normalize.agencies import canonical_name
 from ..normalize.places import link_place, place_key, split_prefix
 from ..spans import add_entities, doc_text, in_skipped_zone
@@ -38,11 +37,7 @@ MODEL_LABELS: dict[str, str] = {ner: label for label, ner in PIPELINE_TO_NER.ite
 # ("Pencegahan TPPO", "Pemasyarakatan") names an activity, unless the noun is one of the institutions that
 # Indonesian names with such a form ("Kementerian ...", "Pengadilan Negeri ...").
 _NOMINAL = regex.compile(r"^(?:pe[nmr]?|peng|peny|ke)\p{L}{3,}an$", regex.IGNORECASE)
-INSTITUTION_NOMINALS: frozenset[str] = frozenset(
-    """kementerian kementrian kepolisian kejaksaan kedutaan kesatuan kesultanan keuskupan kepaniteraan
-    pengadilan perhimpunan persatuan perkumpulan perusahaan perwakilan persekutuan pemerintahan pertahanan
-    perserikatan penerbangan perbankan pelayaran percetakan perpustakaan persaudaraan kekaisaran""".split()
-)
+INSTITUTION_NOMINALS: frozenset[str] = word_set("ner", "institution_nominals.txt")
 # What follows the title of a regulation or document: its number ("... Nomor 8 Tahun 2014", "... No. 9/2019").
 _NUMBERED = regex.compile(r"[ \t]+(?:nomor|no\.?)[ \t]*\d", regex.IGNORECASE)
 # Words that stand before a name and so cannot end one ("Kab", "Kec"): such a span was cut short.
@@ -55,18 +50,13 @@ MIN_ACRONYM_LETTERS = 3
 _ROLE_WORDS = ROLE_HEADS | frozenset(w for r in RANKS for w in r.split())
 _NOT_NAME_FOLDED = frozenset(w.casefold() for w in NOT_NAME_WORDS)
 # Words before the name of a vessel ("KM Bukit Siguntang"): what follows names a ship, not a place or body.
-VESSEL_WORDS: frozenset[str] = frozenset({"Kapal", "kapal", "KM", "KMP", "KRI", "MV", "MT", "KLM", "Speedboat"})
+VESSEL_WORDS: frozenset[str] = word_set("ner", "vessel_words.txt")
 
 
 @functools.cache
 def not_names() -> frozenset[str]:
     """Casefolded words and phrases that are never a name (``resources/ner/not_names.txt``)."""
-    try:
-        raw = resources.files("tppo_extract").joinpath("resources/ner/not_names.txt").read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError("ner/not_names.txt", f"cannot be read ({exc})") from exc
-    lines = (line.strip() for line in raw.splitlines())
-    return frozenset(" ".join(line.split()).casefold() for line in lines if line and not line.startswith("#"))
+    return word_set("ner", "not_names.txt", key=str.casefold)
 
 
 def held_spans(doc: Doc, label: str | None = None) -> list[Span]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..errors import ConfigError
 from ..extensions import register_extensions
 from ..lang.speech import VERBS_AFTER_NAME
 from ..lang.titles import (
@@ -26,22 +28,20 @@ from ..lang.titles import (
     SPORT_CUES,
     TERRITORY_LEVELS,
 )
+from ..lang.wordlists import word_set
 from ..normalize.places import abbreviations, foreign_places, gazetteer, place_key
-from ..spans import SKIP_KINDS, add_entities, doc_text, in_skipped_zone
+from ..spans import SKIP_KINDS, UserEntry, add_entities, doc_text, in_skipped_zone, load_rows, save_rows, user_entries
 from .model_entities import held_spans, name_shaped
 
 # Verbs of saying that follow the speaker ("kata Rudi Hartono") or precede the statement ("Budi mengatakan").
-SPEECH_BEFORE_NAME: frozenset[str] = frozenset(
-    """kata ujar ungkap jelas tutur tegas imbuh tambah sebut ucap terang papar pungkas lanjut tandas beber
-    cetus katanya sambung timpal pesan harap ajak tutup tukas kunci akhiri""".split()
-)
+SPEECH_BEFORE_NAME: frozenset[str] = word_set("speech", "cues_before_name.txt")
 _CONNECTORS = frozenset({"dan", "di", "&", "/", "(", ")", "-", "pada"})
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS) | {"S", "Hj", "KH"}
 # Ranks are also written in capitals ("IPTU", "KOMBES").
 _RANK_FIRST = frozenset(r.split()[0] for r in RANKS) | frozenset(r.split()[0].upper() for r in RANKS)
 _QUOTES = frozenset({'"', "“", "”", "'", "’"})
 # Words before which a name cued by an honorific is a street, hospital or campus ("Jalan Ir. H. Juanda").
-_NOT_PERSON_BEFORE = frozenset({"Jalan", "Jl", "RSUD", "RS", "Sakit", "Universitas", "Stadion", "Gedung", "Bandara"})
+_NOT_PERSON_BEFORE = word_set("titles", "not_person_before.txt")
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
 _BLOCK_LABELS = frozenset({"AGENCY", "PLACE", "DATE"})
 # Tokens after which a sentence (or a quotation) begins.
@@ -55,6 +55,7 @@ class _Tok:
     start: int
     end: int
     blocked: bool  # inside an AGENCY/PLACE/DATE entity
+    not_name: bool = False  # a word that is never a name (NOT_NAME_WORDS and the pipeline's extra ones)
 
 
 @dataclass
@@ -73,7 +74,7 @@ def _is_name_word(t: _Tok) -> bool:
         not t.blocked
         and w[:1].isupper()
         and (w[1:].islower() or len(w) == 1 or (w[1:].replace("-", "").replace("'", "").isalpha() and not w.isupper()))
-        and w not in NOT_NAME_WORDS
+        and not t.not_name
         and w not in ROLE_HEADS
         and w not in _RANK_FIRST
         and w != "Pol"
@@ -83,7 +84,7 @@ def _is_name_word(t: _Tok) -> bool:
 
 
 # Capitals of two or three letters that are no one's initials: neighbourhood units, company forms, groups.
-_NOT_INITIALS = frozenset({"RT", "RW", "PT", "CV", "UD", "TNI", "ASN", "PNS", "SD", "SMP", "SMA", "SMK", "KM"})
+_NOT_INITIALS = word_set("titles", "not_initials.txt")
 
 
 def _initials_before_name(toks: list[_Tok], j: int) -> bool:
@@ -94,7 +95,7 @@ def _initials_before_name(toks: list[_Tok], j: int) -> bool:
         and t.text.isupper()
         and t.text.isalpha()
         and not t.blocked
-        and t.text not in NOT_NAME_WORDS
+        and not t.not_name
         and t.text not in _NOT_INITIALS
         and t.text not in ROLE_HEADS
         and j + 1 < len(toks)
@@ -159,7 +160,7 @@ def _role_end(toks: list[_Tok], i: int) -> int:
     return j
 
 
-def _tokens(doc: Doc) -> list[_Tok]:
+def _tokens(doc: Doc, not_names: frozenset[str] = NOT_NAME_WORDS) -> list[_Tok]:
     # doc.ents are sorted and never overlap: a token lies inside an entity iff inside the last one that
     # starts at or before it
     ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCK_LABELS]
@@ -168,7 +169,7 @@ def _tokens(doc: Doc) -> list[_Tok]:
     for m in _TOKEN.finditer(doc_text(doc)):
         s, e = m.span()
         k = bisect.bisect_right(starts, s) - 1
-        out.append(_Tok(m.group(0), s, e, k >= 0 and e <= ranges[k][1]))
+        out.append(_Tok(m.group(0), s, e, k >= 0 and e <= ranges[k][1], m.group(0) in not_names))
     return out
 
 
@@ -374,11 +375,16 @@ def _is_place_name(name: str) -> bool:
     return name in abbreviations() or any(gaz.regions[c].level in {"province", "regency"} for c in codes)
 
 
-def find_person_mentions(doc: Doc, *, model_names: bool = True) -> list[PersonMention]:
+def find_person_mentions(
+    doc: Doc, *, model_names: bool = True, extra_not_names: Collection[str] = ()
+) -> list[PersonMention]:
     """Person mentions of ``doc`` with title and canonical full name set; with ``model_names`` the trained
-    NER's PER spans (``doc.spans["tppo_model"]``) join the rule mentions."""
+    NER's PER spans (``doc.spans["tppo_model"]``) join the rule mentions. ``extra_not_names`` are words that
+    are never (part of) a name besides the package's ``NOT_NAME_WORDS`` (a local brand, a village's
+    nickname), compared exactly like those."""
     text = doc_text(doc)
-    toks = _tokens(doc)
+    not_names = NOT_NAME_WORDS | frozenset(extra_not_names) if extra_not_names else NOT_NAME_WORDS
+    toks = _tokens(doc, not_names)
     found: list[PersonMention] = []
     known: list[str] = []
 
@@ -492,14 +498,14 @@ def find_person_mentions(doc: Doc, *, model_names: bool = True) -> list[PersonMe
         found.append(m)
         if m.name not in known:
             known.append(m.name)
-    return _propagate(doc, toks, found, known)
+    return _propagate(doc, toks, found, known, not_names)
 
 
 # A name the statistical NER finds with no cue the rules know: two name words, or one that the tagger reads
 # as a proper noun and that is no region down to the district ("Semin", "Entikong" are districts).
 MIN_MODEL_NAME_WORDS = 2
 # Lower-case particles inside personal names ("Ahmad bin Yusuf", "Robin van Persie").
-_NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "der", "al", "el"})
+_NAME_PARTICLES = word_set("titles", "name_particles.txt")
 # Parts of speech that never stand in a personal name; a title-cased verb or adjective ("Harga Bawang
 # Meroket") is a headline.
 _NOT_NAME_POS = frozenset({"VERB", "ADJ", "AUX", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "NUM", "PART"})
@@ -572,7 +578,13 @@ def _model_mentions(doc: Doc, toks: list[_Tok], found: list[PersonMention]) -> l
     return out
 
 
-def _propagate(doc: Doc, toks: list[_Tok], found: list[PersonMention], known: list[str]) -> list[PersonMention]:
+def _propagate(
+    doc: Doc,
+    toks: list[_Tok],
+    found: list[PersonMention],
+    known: list[str],
+    not_names: frozenset[str] = NOT_NAME_WORDS,
+) -> list[PersonMention]:
     """Tag later short forms of names seen in full ("Rudi Hartono" after "Rudi Hartono Siregar") and set canonicals."""
     full: list[str] = []
     for name in sorted(known, key=lambda n: -len(n.split())):
@@ -595,7 +607,7 @@ def _propagate(doc: Doc, toks: list[_Tok], found: list[PersonMention], known: li
         parts = f.split()
         variants = {" ".join(parts[a:b]) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)}
         for v in sorted(variants, key=len, reverse=True):
-            if len(v) < 3 or v in NOT_NAME_WORDS or (len(v.split()) == 1 and v.rstrip(".").__len__() < 3):
+            if len(v) < 3 or v in not_names or (len(v.split()) == 1 and v.rstrip(".").__len__() < 3):
                 continue
             for s, e in _occurrences(text, v):
                 if any(s < b and a < e for a, b in taken) or in_skipped_zone(doc, s, e):
@@ -617,10 +629,11 @@ def _part_of(short: str, full: str) -> bool:
     return any(f[a : a + len(s)] == s for a in range(len(f) - len(s) + 1))
 
 
-def find_persons(doc: Doc, *, model_names: bool = True) -> list[Span]:
-    """PERSON spans of ``doc`` with ``_.title`` and ``_.canonical`` set; not yet added to doc.ents."""
+def find_persons(doc: Doc, *, model_names: bool = True, extra_not_names: Collection[str] = ()) -> list[Span]:
+    """PERSON spans of ``doc`` with ``_.title`` and ``_.canonical`` set; not yet added to doc.ents
+    (``extra_not_names`` as in :func:`find_person_mentions`)."""
     spans: list[Span] = []
-    for m in find_person_mentions(doc, model_names=model_names):
+    for m in find_person_mentions(doc, model_names=model_names, extra_not_names=extra_not_names):
         span = doc.char_span(m.start, m.end, label="PERSON", alignment_mode="contract")
         if span is None or not span.text.strip():
             continue
@@ -632,24 +645,64 @@ def find_persons(doc: Doc, *, model_names: bool = True) -> list[Span]:
 
 
 class PersonRecognizer:
-    """Adds PERSON entities to ``doc.ents`` where no agency, place or date is already."""
+    """Adds PERSON entities to ``doc.ents`` where no agency, place or date is already.
 
-    def __init__(self, nlp: Language, name: str, *, model_names: bool) -> None:
+    ``extra_not_names`` (config) and :meth:`add_not_names` add words that are never a person's name to the
+    package's list (``resources/titles/not_name_words.txt``) without editing it: a local brand ("Rejeki" of a
+    coffee shop), a village's nickname. They are saved with the pipeline (``to_disk``).
+    """
+
+    def __init__(
+        self, nlp: Language, name: str, *, model_names: bool, extra_not_names: Iterable[str] = ()
+    ) -> None:
         register_extensions()
         self.name = name
         self.model_names = model_names
+        self.extra_not_names: tuple[str, ...] = ()
+        self.add_not_names(extra_not_names)
+
+    def add_not_names(self, words: Iterable[str]) -> None:
+        """Add ``words`` (each one word, written as in the text: "Rejeki"); anything else raises ConfigError."""
+        added = list(self.extra_not_names)
+        for n, word in enumerate(words, 1):
+            if not isinstance(word, str) or not word.strip():
+                raise ConfigError(f"{self.name}: extra not-name {n} ({word!r}) must be a non-empty string")
+            if word != word.strip() or len(word.split()) != 1:
+                raise ConfigError(
+                    f"{self.name}: extra not-name {n} ({word!r}) must be one word without spaces; "
+                    "add each word of a brand or phrase on its own"
+                )
+            if word not in added:
+                added.append(word)
+        self.extra_not_names = tuple(added)
 
     def __call__(self, doc: Doc) -> Doc:
-        add_entities(doc, find_persons(doc, model_names=self.model_names))
+        add_entities(doc, find_persons(doc, model_names=self.model_names, extra_not_names=self.extra_not_names))
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        save_rows(path, _EXTRA_FILE, (UserEntry(text=w) for w in self.extra_not_names))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PersonRecognizer:
+        rows = load_rows(path, _EXTRA_FILE)
+        if rows is not None:
+            self.extra_not_names = ()
+            self.add_not_names(user_entries(rows, self.name))
+        return self
+
+
+# Where a saved pipeline keeps the not-name words a user added.
+_EXTRA_FILE = "extra_not_names.jsonl"
 
 
 @Language.factory(
     "tppo_persons",
     assigns=["doc.ents", "span._.title", "span._.canonical", "span._.source"],
     requires=["doc.ents"],
-    default_config={"model_names": True},
+    default_config={"model_names": True, "extra_not_names": []},
 )
-def make_persons(nlp: Language, name: str, model_names: bool) -> PersonRecognizer:
-    """``model_names``: also take the trained NER's PER spans as names (when the pipeline has one)."""
-    return PersonRecognizer(nlp, name, model_names=model_names)
+def make_persons(nlp: Language, name: str, model_names: bool, extra_not_names: list[str]) -> PersonRecognizer:
+    """``model_names``: also take the trained NER's PER spans as names (when the pipeline has one);
+    ``extra_not_names``: words that are never a person's name, added to the package's (see
+    :class:`PersonRecognizer`)."""
+    return PersonRecognizer(nlp, name, model_names=model_names, extra_not_names=extra_not_names)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
 from ..lang.calendar import WEEKDAYS
+from ..lang.wordlists import load_words, word_set
 from ..normalize.places import (
     PREFIXES,
     PlaceLink,
@@ -53,61 +54,26 @@ ADMIN_RE = regex.compile(
     + "|".join(regex.escape(a) for a in _ADMIN_ABBR)
     + rf")[ \t]+(?P<name>{_NAME})"
 )
-# Sites: airports, ports, border posts, checkpoints and named buildings.
-_SITE_WORDS = [
-    "Bandar Udara Internasional", "Bandar Udara", "Bandara Internasional", "Bandara",
-    "Pelabuhan Internasional", "Pelabuhan Penyeberangan", "Pelabuhan Laut", "Pelabuhan",
-    "Pos Lintas Batas Negara", "Pos Lintas Batas", "PLBN", "Terminal", "Stasiun", "TPI",
-    "Kantor Kecamatan", "Kantor Camat", "Kantor Desa", "Kantor Kelurahan", "Balai Desa", "Balai Kelurahan",
-    "Mapolda", "Mapolres", "Mapolresta", "Mapolsek", "Makodim", "Mako",
-    "Gedung", "Stadion", "Pasar", "Aula", "Ruang", "Hotel", "Wisma", "Asrama Haji", "Pondok Pesantren",
-    "Ponpes", "MTsN", "MTs", "SMAN", "SMA", "SMKN", "SMK", "SMPN", "SMP", "SDN",
-]
+# Sites: airports, ports, border posts, checkpoints and named buildings, longest first where one begins
+# another (resources/places/site_prefixes.txt; the other word lists of this stage live there too).
+_SITE_WORDS = list(load_words("places", "site_prefixes.txt", longest_first=True))
 # Sites named after the place they serve ("Pelabuhan Teluk Nibung", "PLBN Entikong").
-TRANSPORT_SITES: frozenset[str] = frozenset(
-    place_key(w) for w in ["Bandar", "Bandara", "Pelabuhan", "Pos", "PLBN", "Terminal", "Stasiun", "TPI"]
-)
+TRANSPORT_SITES: frozenset[str] = word_set("places", "transport_sites.txt", key=place_key)
 # Site names made only of these words name no particular site ("Pelabuhan Internasional", "Ruang Rapat").
-GENERIC_SITE_WORDS: frozenset[str] = frozenset(
-    place_key(w)
-    for w in [
-        "Internasional", "Laut", "Penyeberangan", "Utama", "Baru", "Lama", "Rapat", "Pertemuan", "Tunggu",
-        "Kerja", "Sidang", "Kelas", "Publik", "Negeri", "Swasta", "Induk", "Tradisional", "Modern",
-    ]
-)
+GENERIC_SITE_WORDS: frozenset[str] = word_set("places", "generic_site_words.txt", key=place_key)
 SITE_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<prefix>{_title_or_upper(_SITE_WORDS)})[ \t]+(?P<name>{_NAME})"
 )
 # Capitalised words that end a name after a prefix: the next prefix, or words that make the phrase a
 # programme or an organisation rather than a place ("Desa Binaan Imigrasi", "Kota Layak Anak").
 NAME_BREAKERS: frozenset[str] = frozenset(
-    place_key(w)
-    for w in _ADMIN_WORDS
-    + ["Kab", "Kec", "Kel", "Prov"]
-    + [
-        "binaan", "imigrasi", "wisata", "adat", "migran", "anti", "antitppo", "sadar", "siaga", "tangguh",
-        "sehat", "cerdas", "mandiri", "digital", "layak", "percontohan", "setempat", "tersebut", "ini",
-        "dan", "pada", "di", "ke", "dari", "yang", "pemerintah", "pemkab", "pemkot", "pemprov", "dinas",
-        "kantor", "kepala", "bupati", "wali", "walikota", "gubernur", "camat", "lurah", "kades", "polres",
-        "polda", "polsek", "dprd", *WEEKDAYS,
-    ]
-)
+    place_key(w) for w in [*_ADMIN_WORDS, "Kab", "Kec", "Kel", "Prov", *WEEKDAYS]
+) | word_set("places", "name_breakers.txt", key=place_key)
 # Words after which a bare region name is the tail of an organisation or a title ("Polres Cirebon",
 # "Bupati Bojonegoro"), not a place of its own.
-ORG_HEADS: frozenset[str] = frozenset(
-    place_key(w)
-    for w in [
-        "imigrasi", "kanim", "polres", "polresta", "polrestabes", "polda", "polsek", "pemkab", "pemkot",
-        "pemprov", "bupati", "walikota", "wali", "gubernur", "kapolres", "kapolda", "kapolsek", "kejari",
-        "kejati", "dprd", "disnaker", "disnakertrans", "bp3mi", "bp2mi", "lapas", "rutan", "kodim", "korem",
-        "universitas", "unit", "satgas", "tpi", "kanwil", "upt", "kemenkumham", "kemenimipas", "rsud",
-        "pengadilan", "kantor", "dinas", "kepala", "kakanim", "kadiv", "kadis", "ketua", "sekda", "wakil",
-    ]
-)
+ORG_HEADS: frozenset[str] = word_set("places", "org_heads.txt", key=place_key)
 # Capitalised words that may precede a region name inside one run of capitals ("di Wilayah Sumsel").
-LEADING_OK: frozenset[str] = frozenset(
-    place_key(w) for w in ["Wilayah", "Daerah", "Kawasan", "Warga", "Asal", "Negara", "Negeri"]
-)
+LEADING_OK: frozenset[str] = word_set("places", "leading_ok.txt", key=place_key)
 SITE_PROVINCE_FIRST: frozenset[str] = frozenset({"tpi"})
 
 
@@ -121,18 +87,14 @@ class PlaceCandidate:
     prefix: str = ""  # the prefix word as written ("Desa", "Bandara")
 
 
-SITE_BREAKERS: frozenset[str] = NAME_BREAKERS | {
-    place_key(w) for w in ("Bandara", "Pelabuhan", "Terminal", "PLBN", "TPI", "Keberangkatan", "Kedatangan")
-}
+# Words that end a site's name: the name breakers, another site's prefix, an airport's halls.
+SITE_BREAKERS: frozenset[str] = NAME_BREAKERS | word_set("places", "site_breakers.txt", key=place_key)
 # Words before a country name that make it an adjective ("pekerja migran Indonesia", "timnas Indonesia").
-COUNTRY_ADJ_HEADS: frozenset[str] = frozenset(
-    place_key(w)
-    for w in ["migran", "negara", "timnas", "tim", "bahasa", "warga", "rakyat", "bangsa", "masyarakat", "pemerintah"]
-)
+COUNTRY_ADJ_HEADS: frozenset[str] = word_set("places", "country_adj_heads.txt", key=place_key)
 
 
 # Words before "negara" that make "negara X" a nationality ("warga negara X", "WN X") rather than the country.
-_CITIZEN_WORDS: frozenset[str] = frozenset(place_key(w) for w in ["warga", "kewarganegaraan", "berkewarganegaraan"])
+_CITIZEN_WORDS: frozenset[str] = word_set("places", "citizen_words.txt", key=place_key)
 
 
 def _name_words(name: str, breakers: frozenset[str] = NAME_BREAKERS) -> list[str]:

@@ -18,6 +18,7 @@ from ..extensions import register_extensions
 from ..lang import speech
 from ..lang.calendar import MONTHS, TIMES_OF_DAY, WEEKDAY_WORDS, WEEKDAYS
 from ..lang.titles import HONORIFICS, RANKS, ROLE_HEADS
+from ..lang.wordlists import word_set
 from ..spans import doc_text, in_skipped_zone
 from ..types import CharSpan, QuoteDict, SpeakerDict
 
@@ -30,7 +31,8 @@ _CALENDAR_WORDS = frozenset(w.title() for w in (*WEEKDAYS, *MONTHS) if w.isalpha
 _SKIP_IN_NAME = (
     speech.NON_NAME_WORDS | ROLE_HEADS | _RANK_WORDS | _HONORIFIC_WORDS | _CALENDAR_WORDS | speech.GROUP_SUBJECTS
 )
-_APPOSITION_LINKS = frozenset({"selaku", "sebagai", "yakni", "yaitu"})
+# Words that link a speaker to the role in apposition after the name ("Budi selaku Kepala ...").
+_APPOSITION_LINKS = word_set("speech", "apposition_links.txt")
 
 
 @dataclass(frozen=True)
@@ -324,9 +326,7 @@ _PLACE_PREPOSITIONS = frozenset({"di", "dari", "ke"})
 
 # Passives of meeting or reaching the speaker, which open an adjunct before the verb ("Budi, saat
 # dihubungi, mengatakan"); such an adjunct is short.
-_MEETING_PARTICIPLES = frozenset(
-    {"ditemui", "dihubungi", "dikonfirmasi", "diwawancarai", "dijumpai", "disambangi", "dimintai", "ditanya"}
-)
+_MEETING_PARTICIPLES = word_set("speech", "meeting_participles.txt")
 _MAX_MEETING_WORDS = 6
 
 

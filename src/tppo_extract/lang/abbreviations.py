@@ -4,32 +4,35 @@ from __future__ import annotations
 
 from typing import Final
 
+from .wordlists import load_table
+
+# The kinds of abbreviation in resources/abbreviations/abbreviations.tsv.
+KINDS: Final[tuple[str, ...]] = ("address", "title", "degree", "rank", "ordinary")
+
+
+def _known_kind(row: tuple[str, ...]) -> str | None:
+    if row[1] not in KINDS:
+        return f"unknown kind {row[1]!r}; known: {', '.join(KINDS)}"
+    return None if row[0].endswith(".") else f"{row[0]!r} does not end in a period"
+
+
+def _of_kind(kind: str) -> tuple[str, ...]:
+    rows = load_table("abbreviations", "abbreviations.tsv", columns=2, check=_known_kind)
+    return tuple(abbreviation for abbreviation, k in rows if k == kind)
+
+
 # Written as they appear in news text; the tokenizer adds the upper-case and title-case variants.
 # Each keeps its period as part of one token, and no sentence ends after it.
-ADDRESS: Final[tuple[str, ...]] = (
-    "Kab.", "Kec.", "Kel.", "Prov.", "Ds.", "Dsn.", "Jl.", "Jln.", "Gg.", "No.", "Kp.",
-    "Kav.", "RT.", "RW.", "Tlp.", "Telp.", "Hp.", "Fax.",
-)
-TITLES: Final[tuple[str, ...]] = (
-    "dr.", "Dr.", "drg.", "Drs.", "Dra.", "Ir.", "Prof.", "H.", "Hj.", "KH.", "Ny.", "Nn.", "Tn.", "Sdr.",
-    "Sdri.", "Bpk.", "Bp.", "Yth.", "St.", "Mr.", "Mrs.", "Ms.",
-)
-DEGREES: Final[tuple[str, ...]] = (
-    "S.H.", "M.H.", "S.E.", "M.E.", "S.T.", "M.T.", "S.Sos.", "M.Si.", "S.Si.", "S.Pd.", "M.Pd.", "S.Kom.",
-    "M.Kom.", "S.Ag.", "M.Ag.", "S.IP.", "M.AP.", "S.Kep.", "S.Ked.", "Sp.A.", "M.M.", "M.Hum.", "S.Psi.",
-    "Ph.D.", "Lc.", "A.Md.", "S.Tr.", "S.I.Kom.", "M.Kn.", "S.Farm.", "Apt.",
-)
-RANKS: Final[tuple[str, ...]] = ("Pol.", "Purn.", "Inf.", "Mar.", "Adm.")
-ORDINARY: Final[tuple[str, ...]] = (
-    "dll.", "dsb.", "dst.", "dkk.", "tsb.", "tgl.", "thn.", "bln.", "hlm.", "a.n.", "u.p.", "u.b.", "s.d.",
-    "d.a.", "Sdr.", "yg.", "dg.", "dgn.", "krn.", "utk.", "kpd.", "Tbk.", "Co.", "Ltd.", "Inc.", "Corp.",
-    "vs.", "Ket.", "Permen.", "Perpres.", "Ttd.", "ttd.",
-)
+ADDRESS: Final[tuple[str, ...]] = _of_kind("address")
+TITLES: Final[tuple[str, ...]] = _of_kind("title")
+DEGREES: Final[tuple[str, ...]] = _of_kind("degree")
+RANKS: Final[tuple[str, ...]] = _of_kind("rank")
+ORDINARY: Final[tuple[str, ...]] = _of_kind("ordinary")
 
 ABBREVIATIONS: Final[frozenset[str]] = frozenset(ADDRESS + TITLES + DEGREES + RANKS + ORDINARY)
 
 # Roman numerals that end sentences ("Kantor Imigrasi Kelas I."): their period is punctuation, not an
-# initial, although "I." looks like one.
+# initial, although "I." looks like one. A closed set of numerals rather than vocabulary, so it stays here.
 ROMAN_NUMERALS: Final[tuple[str, ...]] = ("I", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII")
 
 

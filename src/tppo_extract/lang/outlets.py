@@ -9,23 +9,10 @@ from typing import Final
 
 import regex
 
-OUTLETS: Final[frozenset[str]] = frozenset(
-    name.casefold()
-    for name in (
-        "ANTARA", "Antaranews", "KOMPAS", "Kompas.com", "Tempo", "Tempo.co", "Detik", "detikcom", "detikNews",
-        "Liputan6", "Liputan6.com", "Okezone", "Sindonews", "iNews", "iNews.id", "Tribun", "Tribunnews",
-        "Republika", "Suara", "Suara.com", "CNN Indonesia", "CNBC Indonesia", "Bisnis", "Bisnis.com", "Kontan",
-        "Kumparan", "Merdeka", "Merdeka.com", "JPNN", "jpnn.com", "JawaPos", "Jawa Pos", "Media Indonesia",
-        "MI", "Medcom", "Medcom.id", "Metro TV", "TVRI", "TVRINews", "TVRI News", "RRI", "tvOne",
-        "tvOneNews", "Kompas TV", "Beritasatu", "IDN Times", "Viva", "Viva.co.id", "Memorandum",
-        "Elsindo", "Sulteng Raya", "Radar", "Pikiran Rakyat", "Bali Post", "Pos Kupang", "Sumut Pos",
-        "Batam Pos", "Riau Pos", "Lampung Post", "Kabarsiger", "Inanews", "Indometro", "Ciremaitoday",
-        "Gerbangpatriot", "Kepriheadline", "Olenka", "Berita Borneo", "Beritaborneo", "Harian Jogja",
-        "Suara Merdeka", "Solopos", "Waspada", "Analisa", "Tribun Batam", "Haluan", "Fajar", "Tribun Timur",
-        "Kaltim Post", "Radar Bogor", "Radar Balikpapan", "Sultengraya", "Antara Kepri", "Antara Sumsel",
-        "Humas", "Infopublik", "InfoPublik", "Gatra", "Bernama", "Reuters", "AFP", "AP", "Xinhua",
-    )
-)
+from .wordlists import word_set
+
+# Outlets as datelines write them, casefolded (resources/outlets/outlets.txt).
+OUTLETS: Final[frozenset[str]] = word_set("outlets", "outlets.txt", key=str.casefold)
 
 # Web names: "Kabarsiger.com", "indometro.id", "Memorandum.co.id", "GERBANGPATRIOT.COM".
 WEB_NAME: Final[regex.Pattern[str]] = regex.compile(
@@ -35,15 +22,21 @@ WEB_NAME: Final[regex.Pattern[str]] = regex.compile(
 
 
 # Words that open the names of local news outlets ("Kabar Sukamaju", "Warta Bahari", "Radar Selatan").
-OUTLET_HEADS: Final[frozenset[str]] = frozenset(
-    {"kabar", "warta", "berita", "suara", "radar", "harian", "koran", "portal", "tribun", "info"}
-)
+OUTLET_HEADS: Final[frozenset[str]] = word_set("outlets", "outlet_heads.txt", key=str.casefold)
 
 
-def is_outlet(name: str) -> bool:
-    """True for a news outlet's name or web address."""
+def outlet_key(name: str) -> str:
+    """How outlets' names are compared: casefolded, white space runs as one space ("Kabar  SUKAMAJU" ->
+    "kabar sukamaju")."""
+    return " ".join(name.split()).casefold()
+
+
+def is_outlet(name: str, *, extra: frozenset[str] = frozenset()) -> bool:
+    """True for a news outlet's name or web address. ``extra`` are more outlets' names (a pipeline's local
+    ones), as :func:`outlet_key` gives them."""
     n = " ".join(name.split())
     words = n.split()
     if 2 <= len(words) <= 3 and words[0].casefold() in OUTLET_HEADS:
         return True
-    return n.casefold() in OUTLETS or bool(WEB_NAME.match(n)) or n.endswith(("News", "NEWS", "news.id"))
+    key = n.casefold()
+    return key in OUTLETS or key in extra or bool(WEB_NAME.match(n)) or n.endswith(("News", "NEWS", "news.id"))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Final
 
 import regex
 
 from ..errors import ResourceError
 from .morphology import nasal_prefixes, word_alternation
+from .wordlists import load_text, word_set
+
+# The verb lexicon and the word lists live in resources/speech/.
+_KIND = "speech"
 
 # The frames a root of resources/speech/verbs.tsv may list (that file says what each one generates).
 FRAMES: Final[frozenset[str]] = frozenset(
@@ -93,11 +96,7 @@ _ROOT = regex.compile(r"\p{Ll}+")
 
 def load_lexicon() -> SpeechLexicon:
     """The package's speech lexicon (``resources/speech/verbs.tsv``)."""
-    try:
-        text = resources.files("tppo_extract").joinpath("resources/speech/verbs.tsv").read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError("speech/verbs.tsv", f"cannot be read ({exc})") from exc
-    return parse_lexicon(text)
+    return parse_lexicon(load_text(_KIND, "verbs.tsv"))
 
 
 LEXICON: Final[SpeechLexicon] = load_lexicon()
@@ -110,42 +109,20 @@ PASSIVE_CUES: Final[tuple[str, ...]] = LEXICON.passive_cues
 VERBS_AFTER_NAME: Final[frozenset[str]] = LEXICON.name_verbs
 
 # Words between a subject and its speech verb: "Budi juga mengatakan", "Ia pun menegaskan".
-ADVERBS: Final[frozenset[str]] = frozenset(
-    "juga pun pula kembali turut sempat telah sudah lantas kemudian lalu lebih lanjut kali ini sendiri "
-    "bahkan tak lupa".split()
-)
+ADVERBS: Final[frozenset[str]] = word_set(_KIND, "adverbs.txt")
 
 # Pronouns that point back at someone already named: "ujarnya", "kata dia", "Ia mengatakan".
-PRONOUNS: Final[frozenset[str]] = frozenset({"nya", "dia", "ia", "beliau", "pihaknya", "Ia", "Dia", "Beliau"})
+PRONOUNS: Final[frozenset[str]] = word_set(_KIND, "pronouns.txt")
 
 # Plural pronouns and nouns for an unnamed group of people: what such a group says ("Mereka mengaku ...",
 # "Warga mengatakan ...") is attributed to no one, and they never stand in a speaker's name.
-GROUP_SUBJECTS: Final[frozenset[str]] = frozenset(
-    """Mereka Kami Kita Kalian Warga Masyarakat Korban Para Penumpang Pemohon Peserta Pekerja Pelajar Siswa
-    Mahasiswa Orang Keluarga Pelaku Tersangka Pedagang Nelayan Petani Buruh""".split()
-)
+GROUP_SUBJECTS: Final[frozenset[str]] = word_set(_KIND, "group_subjects.txt")
 
 # Words that end the speaker phrase after a post-quote cue: '," kata Budi di Medan, Senin.'
-SPEAKER_STOP_WORDS: Final[frozenset[str]] = frozenset(
-    "di saat dalam lewat melalui kepada ketika usai seusai pada dihubungi kepada kemarin ditemui dilansir "
-    "sebagaimana seperti sambil yang dan menambahkan ketika seraya untuk dengan via".split()
-)
+SPEAKER_STOP_WORDS: Final[frozenset[str]] = word_set(_KIND, "speaker_stop_words.txt")
 
 # Capitalised words that are never part of a person's name in a speaker phrase.
-NON_NAME_WORDS: Final[frozenset[str]] = frozenset(
-    """Kantor Imigrasi Kelas I II III TPI Non Wilayah Kanwil Kemenkumham Kementerian Kemenkum Kemenimipas
-    Direktorat Jenderal Ditjen Badan Dinas Polres Polda Polresta Polsek Polri Satgas Tim Sub Seksi Bidang Bagian
-    Intelijen Penindakan Keimigrasian Humas Lalu Lintas Kota Kabupaten Provinsi Desa Kelurahan Kecamatan
-    Republik Indonesia BP2MI BP3MI KP2MI Sumut Sumsel Sulteng Kaltim Kepri Kalbar Jatim Jateng Jabar NTT NTB
-    Pelindungan Perlindungan Pekerja Migran Kawasan Asia Afrika Utama Ahli Tenaga Kedeputian Staf Presiden
-    Pemberdayaan Pengawasan Orang Asing Pemerintah Pemkab Pemkot Pemprov Balai Pelayanan Layanan Umum
-    Perempuan Anak Sosial Tenaga Kerja Transmigrasi Lembaga Komisi Gugus Tugas TPPO TPPM PMI CPMI WNI WNA
-    Bank Pasar Sekretariat Daerah Kabid Kasi Kasubsi Kakanim Kakanwil Kepala Wakil Ketua Sekretaris Direktur
-    Menurut Menurutnya Sementara Selain Namun Adapun Dalam Kemudian Selanjutnya Sebelumnya Dengan Untuk
-    Pada Saat Ketika Hal Ini Itu Sedangkan Bahkan Oleh Karena Jika Apabila Setelah Usai Sejak Kini Lebih
-    Plt Plt. Plh Pj Inteldak Pelaksana Harian Penyelenggara Hak Pasar Salah Informasi Teknologi Hukum HAM
-    Tindak Pidana Perdagangan Lalintalkim Binaan""".split()
-)
+NON_NAME_WORDS: Final[frozenset[str]] = word_set(_KIND, "non_name_words.txt")
 
 _POST_ALT = "|".join(sorted({s.removesuffix("nya") for s in POST_STEMS}, key=len, reverse=True))
 # After a closing quote mark: an optional comma, then the cue ("kata", "ujarnya", "Tutup").
@@ -171,7 +148,7 @@ MID_KATA_RE: Final[regex.Pattern[str]] = regex.compile(
 )
 # Mid-sentence cues that attribute without a comma before them ("Warga kata Budi ..."): the others must
 # follow a comma.
-BARE_MID_CUES: Final[frozenset[str]] = frozenset({"kata", "ujar", "menurut"})
+BARE_MID_CUES: Final[frozenset[str]] = word_set(_KIND, "bare_mid_cues.txt")
 # A post-quote stem with -nya opening a sentence: "Lanjutnya, ...", "Tambahnya, ..." (the speaker named
 # before goes on).
 LEAD_NYA_RE: Final[regex.Pattern[str]] = regex.compile(rf"[ \t]*(?P<cue>(?i:{_POST_ALT}))(?P<nya>nya)[ ]*,[ ]*")

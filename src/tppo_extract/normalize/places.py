@@ -19,6 +19,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from ..errors import ConfigError
+from ..lang.wordlists import word_set
 
 LEVEL_RANK: Mapping[str, int] = MappingProxyType(
     {"country": 0, "province": 1, "regency": 2, "district": 3, "village": 4, "site": 5}
@@ -248,8 +249,7 @@ def find_site(name: str) -> Site | None:
 @functools.cache
 def stoplist() -> frozenset[str]:
     """place_keys of region names never linked without a prefix."""
-    lines = _read_text("places", "stoplist.txt").splitlines()
-    return frozenset(place_key(x) for x in lines if x.strip() and not x.startswith("#"))
+    return word_set("places", "stoplist.txt", key=place_key)
 
 
 def province_of(code: str) -> str:

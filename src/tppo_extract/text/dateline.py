@@ -6,13 +6,14 @@ Read from the opening of the first body zone, on the raw text; the date's ISO va
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
 
 import regex
 
-from ..lang.calendar import WEEKDAY_WORDS
-from ..lang.outlets import WEB_NAME, is_outlet
+from ..lang.calendar import MONTH_FULL_NAMES, MONTHS, WEEKDAY_WORDS, capitalised
+from ..lang.outlets import WEB_NAME, is_outlet, outlet_key
 from ..normalize.dates import normalize_date
 from ..types import CharSpan, DatelineDict, ZoneDict
 
@@ -21,9 +22,18 @@ _MAX_PLACE_WORDS: Final[int] = 4
 _MAX_PARTS: Final[int] = 4
 
 _DAY: Final[str] = "(?:" + "|".join(regex.escape(w) for w in sorted(WEEKDAY_WORDS, key=len, reverse=True)) + ")"
+# The month names of lang/calendar.py that datelines write: the full names, and the newsroom's short forms
+# (not the English names nor the rarer "Peb", "Agus" that calendar.MONTHS also reads in dates); each is a
+# key of calendar.MONTHS, which a test checks.
+_DATELINE_MONTH_ABBREVIATIONS: Final[tuple[str, ...]] = (
+    "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "ags", "sep", "sept", "okt", "nov", "des",
+)  # fmt: skip
 _MONTH: Final[str] = (
-    r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|Nopember|November|"
-    r"Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Sep|Sept|Okt|Nov|Des)\.?"
+    "(?:"
+    + "|".join(capitalised(m) for m in sorted(MONTH_FULL_NAMES, key=lambda m: (MONTHS[m], m)))
+    + "|"
+    + "|".join(capitalised(m) for m in _DATELINE_MONTH_ABBREVIATIONS)
+    + r")\.?"
 )
 _NUMERIC: Final[str] = r"\(?\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)?"
 _WRITTEN: Final[str] = rf"\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
@@ -52,8 +62,10 @@ class _Parts:
     ok: bool = True
 
 
-def find_dateline(text: str, zones: list[ZoneDict]) -> DatelineDict | None:
-    """The dateline at the opening of the first body zone of ``text``, or None."""
+def find_dateline(text: str, zones: list[ZoneDict], *, extra_outlets: Collection[str] = ()) -> DatelineDict | None:
+    """The dateline at the opening of the first body zone of ``text``, or None. ``extra_outlets`` are news
+    outlets' names besides the package's (``resources/outlets/outlets.txt``), compared the same way: a
+    dateline part that names one is the outlet, not the place."""
     body = next((z for z in zones if z["kind"] == "body"), None)
     if body is None:
         return None
@@ -66,7 +78,8 @@ def find_dateline(text: str, zones: list[ZoneDict]) -> DatelineDict | None:
     match = _HEAD.match(line) or _CAPS_PERIOD.match(line)
     whole_line = match is None
     head_text = match.group("head") if match else line
-    parts = _parse_head(text, start, head_text.rstrip(), whole_line=whole_line)
+    extra = frozenset(outlet_key(o) for o in extra_outlets)
+    parts = _parse_head(text, start, head_text.rstrip(), whole_line=whole_line, extra_outlets=extra)
     if not parts.ok:
         return None
     end = start + (match.end() if match else len(line))
@@ -124,7 +137,9 @@ def _split_parts(head: str) -> list[tuple[int, str]]:
     return out
 
 
-def _parse_head(text: str, offset: int, head: str, *, whole_line: bool) -> _Parts:
+def _parse_head(
+    text: str, offset: int, head: str, *, whole_line: bool, extra_outlets: frozenset[str] = frozenset()
+) -> _Parts:
     result = _Parts()
     parts = _split_parts(head)
     if not parts or len(parts) > _MAX_PARTS or any(not p for _, p in parts):
@@ -133,7 +148,7 @@ def _parse_head(text: str, offset: int, head: str, *, whole_line: bool) -> _Part
     for rel, part in parts:
         pstart = offset + rel
         outlet_match = _TRAILING_OUTLET.match(part)
-        if outlet_match and is_outlet(outlet_match.group("outlet")):
+        if outlet_match and is_outlet(outlet_match.group("outlet"), extra=extra_outlets):
             result.outlet = result.outlet or outlet_match.group("outlet").strip()
             part = outlet_match.group("rest")
             if not part:
@@ -144,7 +159,7 @@ def _parse_head(text: str, offset: int, head: str, *, whole_line: bool) -> _Part
             result.outlet = result.outlet or first
             pstart += len(part) - len(rest.lstrip())
             part = rest.strip()
-        if is_outlet(part):
+        if is_outlet(part, extra=extra_outlets):
             result.outlet = result.outlet or part
         elif DATE_PART.match(part):
             span: CharSpan = {"start": pstart, "end": pstart + len(part)}

@@ -11,17 +11,22 @@ from typing import Final
 import regex
 
 from ..lang.calendar import WEEKDAYS
+from ..lang.wordlists import load_words
 from ..types import ZoneDict
 
 _WEEKDAY_ALT = "|".join(regex.escape(w) for w in sorted(WEEKDAYS, key=len, reverse=True))
 
+
+def _alternation(name: str) -> str:
+    """The phrases of ``resources/zoning/<name>`` as a regex alternation, in file order, the words of a phrase
+    any white space apart."""
+    return "|".join(r"\s+".join(regex.escape(w) for w in phrase.split()) for phrase in load_words("zoning", name))
+
+
 # Section names of news sites, which a navigation bar lists and nothing else.
-_SECTIONS = (
-    r"home|beranda|news|berita|indeks|index|terkini|terpopuler|populer|nasional|internasional|daerah|regional|"
-    r"nusantara|metro|megapolitan|infografis|video|foto|galeri|ekonomi|bisnis|politik|hukum|olahraga|sport|"
-    r"tekno|teknologi|lifestyle|gaya\s+hidup|opini|kanal|hiburan|otomotif|kesehatan|pendidikan|dunia|"
-    r"peristiwa|kriminal"
-)
+_SECTIONS: Final[str] = _alternation("sections.txt")
+# The roles a byline credits before a colon ("Editor:", "Foto dan teks:").
+_CREDITS: Final[str] = _alternation("credits.txt")
 
 # (kind, label, pattern) tried in order on the stripped line; the first match decides.
 _LINE_RULES: Final[tuple[tuple[str, str, regex.Pattern[str]], ...]] = tuple(
@@ -54,8 +59,7 @@ _LINE_RULES: Final[tuple[tuple[str, str, regex.Pattern[str]], ...]] = tuple(
          r"\d{1,2}\s+\p{L}+\s+\d{4}(?:\s*[,|]?\s*\d{1,2}[.:]\d{2}(?:\s*(?:wib|wita|wit))?)?(?:\s+\d+)?$"),
         # a byline ending in the time of publication: "Budi Santoso, Jurnalis - Jumat, 9 Juni 2023 | 14:33 WIB"
         ("byline", "timestamp", r"^.{0,80}?\b\d{1,2}\s+\p{L}+\s+\d{4}\s*[,|-]?\s*\d{1,2}[.:]\d{2}\s*(?:wib|wita|wit)$"),
-        ("byline", "credit", r"^(?:editor|pewarta|penulis|reporter|wartawan|redaktur|penyunting|kontributor|"
-         r"fotografer|foto\s+dan\s+teks|teks|laporan|liputan|penerjemah|translator)\s*:"),
+        ("byline", "credit", rf"^(?:{_CREDITS})\s*:"),
         ("byline", "initials", r"^\(\s*[\p{Ll}\d]{2,6}(?:\s*/\s*[\p{Ll}\d]{2,6})*\s*\)$"),
         ("caption", "photo",
          r"^\(?\s*(?:foto|photo|ilustrasi|dok\.?|dokumentasi|istimewa|capture|tangkapan\s+layar)\b"),

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ...lang.calendar import NUMBER_WORDS
 from .clauses import distance
 
 _UNITS = (
@@ -18,15 +19,19 @@ _UNITS = (
     r"perusahaan|P3MI|PPTKIS|agen|agensi|kantor|cabang|izin|kelompok|jaringan|sindikat|"
     r"ponsel|KTP|sekolah)"
 )
+# Number words of counts: the calendar's single words (not the bound "se-" of "sehari", nor "dua belas",
+# which the "belas" rule reads), and the round hundreds and thousands that counts also use.
 _NUM_WORDS: dict[str, int] = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
-}  # fmt: skip
+    **{w: n for w, n in NUMBER_WORDS.items() if w != "se" and " " not in w},
+    "seratus": 100,
+    "seribu": 1000,
+}
 _DIGITS = r"\d{1,3}(?:\.\d{3})+|\d+"
+_UNIT_WORDS = "|".join(w for w, n in _NUM_WORDS.items() if n < 10)  # the units, "satu" to "sembilan"
 _WORD_NUM = (
-    r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:puluh|belas|ratus)"
-    r"(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|"
-    r"sepuluh|sebelas|seratus|seribu|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+    rf"(?:{_UNIT_WORDS})\s+(?:puluh|belas|ratus)(?:\s+(?:{_UNIT_WORDS}))?|"
+    + "|".join(w for w, n in _NUM_WORDS.items() if n >= 10)
+    + f"|{_UNIT_WORDS}"
 )
 # "ketiga WNI tersebut", "keenam korban": ke- before a counted noun gathers all of them (after the noun it is
 # an ordinal: "tahap kedua"); "ketiganya" stands alone for them.

@@ -1,0 +1,62 @@
+"""The trigger lexicon over sentences the team wrote: each type, active and passive, nouns and verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tppo_extract.components.actions import candidate_rules, find_triggers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "trigger"),
+    [
+        # coordination
+        ("Kedua dinas menjalin kerja sama dalam pendataan pekerja migran.", "coordination", "menjalin kerja sama"),
+        ("Kerja sama itu telah dijalin sejak awal tahun.", "coordination", "Kerja sama itu telah dijalin"),
+        ("Camat menggelar rapat bersama kepala desa.", "coordination", "menggelar rapat"),
+        ("Polisi dan imigrasi mengadakan rapat gabungan di aula.", "coordination", "rapat gabungan"),
+        # awareness
+        ("Kapolres mengingatkan warga agar waspada terhadap tawaran kerja.", "awareness", "mengingatkan warga"),
+        ("Para pelajar diingatkan soal bahaya bekerja tanpa prosedur.", "awareness", "diingatkan"),
+        ("Kampus itu menggelar seminar tentang migrasi aman.", "awareness", "seminar"),
+        # community programmes
+        ("Dinas membuka posko pengaduan bagi keluarga pekerja migran.", "community_program", "membuka posko"),
+        ("Pemkab meluncurkan program desa peduli migran.", "community_program", "meluncurkan program"),
+        # screening
+        ("Petugas melakukan pengecekan dokumen seluruh penumpang kapal.", "screening", "pengecekan dokumen"),
+        ("Setiap paspor dicek ulang oleh petugas.", "screening", "paspor dicek"),
+        # document refusal, with common misspellings of "paspor"
+        ("Kantor itu menolak 30 pengajuan pasport.", "document_refusal", "menolak 30 pengajuan"),
+        ("Permohonan passport mereka ditolak petugas.", "document_refusal", "Permohonan passport mereka ditolak"),
+        # enforcement
+        ("Dinas mencabut izin dua perusahaan penyalur.", "enforcement", "mencabut izin"),
+        ("Izin perusahaan itu dicabut pemerintah.", "enforcement", "Izin perusahaan itu dicabut"),
+        ("Polisi akan menindak tegas jaringan perekrut ilegal.", "enforcement", "menindak tegas jaringan"),
+        ("Kasus itu berhasil diungkap polisi pekan lalu.", "enforcement", "Kasus itu berhasil diungkap"),
+        ("Petugas menggerebek rumah penampungan calon pekerja.", "enforcement", "menggerebek"),
+        # victim assistance
+        ("Tim gabungan menyelamatkan 15 perempuan dari penampungan.", "victim_assistance", "menyelamatkan 15 perempuan"),
+        ("Jaksa menyerahkan restitusi kepada keluarga korban.", "victim_assistance", "menyerahkan restitusi"),
+        ("Dinas memberikan santunan kepada ahli waris.", "victim_assistance", "memberikan santunan"),
+        ("Acara ditutup dengan penyerahan santunan bagi korban.", "victim_assistance", "penyerahan santunan"),
+    ],
+)
+def test_trigger_families(sentence: str, type_: str, trigger: str) -> None:
+    found = find_triggers(sentence)
+    assert [(t.type, sentence[t.start : t.end]) for t in found][:1] == [(type_, trigger)]
+    assert find_triggers(sentence, rules=candidate_rules([sentence])) == found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # speech verbs of the same root are not acts: "ungkapnya", "diungkapkan"
+        ('"Kami terus memerangi praktik ilegal," ungkapnya.'),
+        ("Kasus itu diungkapkan Kapolres dalam jumpa pers."),
+        # a ticket home is not repatriation, a reminder note is not a campaign
+        ("Ia lupa membawa tiket kepulangan."),
+    ],
+)
+def test_not_triggers_of_these_families(sentence: str) -> None:
+    found = find_triggers(sentence)
+    assert all(t.type not in ("enforcement", "victim_assistance", "awareness") for t in found), found
