@@ -830,3 +830,20 @@ def test_count_words_come_from_the_calendar(words: str, value: int | None) -> No
     from tppo_extract.components.actions import parse_number
 
     assert parse_number(words) == value
+
+
+def test_a_place_pointing_back_takes_the_place_named_before(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO. Polisi menggerebek sebuah rumah di Desa Sukamaju.\n"
+        "Dari lokasi itu, petugas menyelamatkan 14 calon PMI yang akan berangkat melalui Pelabuhan Bahari."
+    )
+    doc = _doc(
+        blank,
+        text,
+        [
+            ("Desa Sukamaju", "PLACE", {"level": "village", "country_code": "ID"}),
+            ("Pelabuhan Bahari", "PLACE", {"level": "site", "country_code": "ID"}),
+        ],
+    )
+    (a,) = [x for x in find_actions(doc) if x["type"] == "victim_assistance"]
+    assert _text(doc, a["locations"][0]) == "Desa Sukamaju"

@@ -232,3 +232,20 @@ def test_the_place_word_lists_hold_their_known_entries() -> None:
         (places.COUNTRY_ADJ_HEADS, ["migran", "timnas"]),
     ]:
         assert {place_key(w) for w in expected} <= words
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a lower-case noun of area makes a district or village name a place
+        ("Polisi menggerebek ruko di kawasan Batu Aji pada malam itu.", ["Batu Aji"]),
+        ("Sosialisasi digelar bagi warga daerah Pasir Putih dan sekitarnya.", ["Pasir Putih"]),
+        # without the cue, or with a name the gazetteer lacks, nothing
+        ("Batu Aji menjadi nama toko itu.", []),
+        ("Ia tinggal di kawasan Industri baru.", []),
+    ],
+)
+def test_places_after_a_noun_of_area(text: str, names: list[str]) -> None:
+    from tppo_extract.components.places import find_cued
+
+    assert [c.name for c in find_cued(text)] == names

@@ -82,7 +82,7 @@ class PlaceCandidate:
     start: int  # character offsets in doc_text(doc)
     end: int
     name: str  # the name without the prefix
-    kind: str  # "admin" | "site" | "bare" | "dateline"
+    kind: str  # "admin" | "site" | "bare" | "cued" | "dateline"
     level: str | None  # level the text claims (from the prefix), None for bare names
     prefix: str = ""  # the prefix word as written ("Desa", "Bandara")
 
@@ -201,6 +201,35 @@ def _is_bare(name: str) -> bool:
     return not name.isupper() or len(key) >= 4
 
 
+LOCATIVE_CUES: frozenset[str] = word_set("places", "locative_cues.txt", key=place_key)
+_CUED_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?P<cue>\p{{Ll}}+)[ \t]+(?P<name>{_NAME})", regex.VERSION1
+)
+
+
+def find_cued(text: str) -> list[PlaceCandidate]:
+    """Local names after a lower-case noun of area: "di kawasan Batu Aji", "daerah Pasir Putih".
+
+    Without a prefix a district or village name is too common a word to take alone; the cue makes it a
+    place, so any level of the gazetteer may hold it. The longest run of the name's first words that the
+    gazetteer holds is the place.
+    """
+    out: list[PlaceCandidate] = []
+    by_key = gazetteer().by_key
+    for m in _CUED_RE.finditer(text, overlapped=True):
+        if place_key(m.group("cue")) not in LOCATIVE_CUES:
+            continue
+        words = _name_words(m.group("name"))
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            key = place_key(name)
+            if key in by_key and key not in stoplist():
+                start = m.start("name")
+                out.append(PlaceCandidate(start, start + _offset_of_words(m.group("name"), n), name, "cued", None))
+                break
+    return out
+
+
 def find_bare(text: str) -> list[PlaceCandidate]:
     """Province, regency, city and country names standing alone: "Gunungkidul", "Sumsel", "Kamboja".
 
@@ -261,7 +290,7 @@ _PREFIX_KEYS: frozenset[str] = frozenset(place_key(w) for w in _ADMIN_WORDS + _S
 def find_candidates(doc: Doc) -> list[PlaceCandidate]:
     """Every place mention of ``doc`` outside page furniture, overlapping ones included."""
     text = doc_text(doc)
-    cands = find_prefixed(text) + find_sites(text) + find_bare(text)
+    cands = find_prefixed(text) + find_sites(text) + find_bare(text) + find_cued(text)
     dateline = doc._.dateline
     if dateline and dateline.get("place"):
         p = dateline["place"]

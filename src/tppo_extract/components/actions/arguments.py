@@ -79,6 +79,14 @@ def sentence_subject(doc: Doc, *, sentence: tuple[int, int]) -> Span | None:
     return None
 
 
+# A place that points back at the one named before: "dari lokasi itu", "di tempat tersebut", "di sana".
+_PLACE_ANAPHOR = regex.compile(
+    r"\b(?:di|dari|ke)\s+(?:(?:lokasi|tempat|tkp)\s+(?:itu|tersebut|ini|kejadian)|sana|situ)\b", regex.IGNORECASE
+)
+
+# How far back a place anaphor looks (characters): the sentence or two before it, across a paragraph break.
+_ANAPHOR_REACH = 300
+
 # Acts that may take place abroad (bringing victims home); every other act of an Indonesian body is done in
 # Indonesia, and a foreign place in its sentence is where people were headed or came back from.
 ABROAD_TYPES: frozenset[str] = frozenset({"victim_assistance"})
@@ -140,15 +148,18 @@ def rank_places(
         if any(regex.fullmatch(r",?\s*", text[x : e.start_char]) for x in agency_ends if x <= e.start_char)
     ]
     chosen = sorted((e for e in in_sent if e not in appositive), key=order)
-    if not chosen:
-        p0 = paragraph[0]
+    points_back = bool(_PLACE_ANAPHOR.search(text, s0, trigger[0]))
+    if not chosen or points_back:
+        # "Dari lokasi itu, petugas menyelamatkan ...": the place is the one just named before
+        p0 = max(0, s0 - _ANAPHOR_REACH) if points_back else paragraph[0]
         earlier = [
             e
             for e in places
             if p0 <= e.start_char and e.end_char <= s0 and not _DESTINATION.search(_before(text, e, p0))
         ]
         # the most specific of them, the latest on a tie: "di Hotel X, Mataram." then "Pada akhir acara, ..."
-        chosen = sorted(earlier, key=lambda e: (_LEVEL_RANK.get(str(e._.level), 2.5), -e.start_char))[:1]
+        before = sorted(earlier, key=lambda e: (_LEVEL_RANK.get(str(e._.level), 2.5), -e.start_char))[:1]
+        chosen = before + chosen if points_back else before
     chosen += sorted(appositive, key=order)
     if action_type in BORDER_TYPES and not any(e._.level == "site" for e in chosen):
         # "Imigrasi menunda keberangkatan 12 warga" after "... di Bandara X": a check of travellers happens
