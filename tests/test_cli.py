@@ -67,7 +67,7 @@ def test_bad_pub_date_and_table_are_usage_errors(folder: Path, capsys: pytest.Ca
 def test_tables_and_show(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "o.jsonl"
     assert main(["extract", str(folder), "-o", str(out), "-q", "--table", f"actions={tmp_path / 'a.csv'}"]) == 0
-    assert (tmp_path / "a.csv").read_text(encoding="utf-8").startswith("doc_id,pub_date,type")
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8").startswith("doc_id,action_id,pub_date,type")
     buf = io.StringIO()
     assert main(["show", str(out)], stdout=buf) == 0
     assert "action community_program" in buf.getvalue()

@@ -57,4 +57,5 @@ PLACE_LEVELS: Final[tuple[str, ...]] = ("country", "province", "regency", "distr
 # Granularity of an ISO date value: "2024", "2024-03", "2024-03-12".
 DateGranularity = Literal["year", "month", "day"]
 
-SCHEMA_VERSION: Final[str] = "1"
+# 2: every Action carries a stable ``id``.
+SCHEMA_VERSION: Final[str] = "2"

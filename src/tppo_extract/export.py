@@ -117,6 +117,7 @@ def _action_record(doc: Doc, ents: dict[tuple[int, int], Span], a: ActionDict) -
         DateRef(start=d["start"], end=d["end"], text=text[d["start"] : d["end"]], value=d.get("value")) if d else None
     )
     return Action(
+        id=a["id"],
         type=a["type"],
         trigger=_span(text, a["trigger"]),
         evidence=_span(text, a["evidence"]),
@@ -207,7 +208,7 @@ def read_jsonl(path: str | Path) -> Iterator[Article]:
 # ---- tables --------------------------------------------------------------------------------------------
 
 ACTION_COLUMNS = (
-    "doc_id", "pub_date", "type", "status", "confidence", "trigger", "trigger_start", "trigger_end",
+    "doc_id", "action_id", "pub_date", "type", "status", "confidence", "trigger", "trigger_start", "trigger_end",
     "actor", "actor_canonical", "location", "location_code", "province", "date", "date_text", "count",
     "evidence", "evidence_start", "evidence_end",
 )  # fmt: skip
@@ -226,6 +227,7 @@ def action_rows(articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
             loc = a.locations[0] if a.locations else None
             yield {
                 "doc_id": art.doc_id,
+                "action_id": a.id,
                 "pub_date": art.pub_date.isoformat() if art.pub_date else None,
                 "type": a.type,
                 "status": a.status,

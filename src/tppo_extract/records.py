@@ -134,6 +134,10 @@ class DateRef(Record):
 class Action(Record):
     """One prevention action of the closed taxonomy, with its arguments and evidence."""
 
+    id: str = Field(
+        pattern=r"^act_[0-9a-f]{16}$",
+        description="stable id: the same article text gives the same id (a hash of the text, type and trigger)",
+    )
     type: ActionType
     trigger: TextSpan = Field(description="the shortest phrase naming the action")
     evidence: TextSpan = Field(description="the sentence that reports it")

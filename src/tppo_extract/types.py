@@ -52,6 +52,7 @@ class DateRefDict(TypedDict):
 
 
 class ActionDict(TypedDict):
+    id: str  # stable: the same text gives the same id (see components.actions.component.action_id)
     type: str  # constants.ACTION_TYPES
     trigger: CharSpan  # shortest phrase naming the action
     evidence: CharSpan  # the sentence (or two) that reports it

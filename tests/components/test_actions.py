@@ -847,3 +847,14 @@ def test_a_place_pointing_back_takes_the_place_named_before(blank: Language) -> 
     )
     (a,) = [x for x in find_actions(doc) if x["type"] == "victim_assistance"]
     assert _text(doc, a["locations"][0]) == "Desa Sukamaju"
+
+
+def test_action_ids_are_stable_and_distinct(blank: Language) -> None:
+    text = "Pencegahan TPPO. Imigrasi Ende menggelar sosialisasi dan menunda keberangkatan 9 warga."
+    first = find_actions(_doc(blank, text, [("Imigrasi Ende", "AGENCY", {})]))
+    again = find_actions(_doc(blank, text, [("Imigrasi Ende", "AGENCY", {})]))
+    ids = [a["id"] for a in first]
+    assert ids == [a["id"] for a in again]  # the same text gives the same ids
+    assert len(set(ids)) == len(ids) == 2 and all(i.startswith("act_") and len(i) == 20 for i in ids)
+    other = find_actions(_doc(blank, text + " ", [("Imigrasi Ende", "AGENCY", {})]))
+    assert not set(ids) & {a["id"] for a in other}  # another text, other ids

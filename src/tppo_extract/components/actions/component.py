@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -39,6 +40,13 @@ from .topic import TOPIC_THRESHOLD, is_on_topic
 # How many sentences after an act may still state its period: a report gives the tally, then says over
 # which months or year it was counted; further on, a date belongs to the next episode.
 FOLLOWING_SENTENCES = 3
+
+
+def action_id(text_key: str, kind: str, start: int, end: int) -> str:
+    """A record's stable id: a hash of the article text (``text_key``, its own hash), the act's type and
+    where its trigger starts and ends. Rerunning the same text gives the same ids; another text, others."""
+    digest = hashlib.blake2b(f"{text_key}|{kind}|{start}|{end}".encode(), digest_size=8).hexdigest()
+    return f"act_{digest}"
 
 
 # Characters between a speech verb and the date that closes its attribution: the speaker's name, role and
@@ -131,6 +139,7 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
 
     event = event_date(doc)
     said_on = _speech_dates(doc)
+    text_key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
     records: list[FoundRecord] = []
     previous: Span | None = None
     scene: list[CharSpan] = []
@@ -168,6 +177,7 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
                 if count is not None:
                     break
             rec: ActionDict = {
+                "id": action_id(text_key, t.type, t.start, t.end),
                 "type": t.type,
                 "trigger": {"start": t.start, "end": object_end(text, t.end, sent[1])},
                 "evidence": _evidence(sent, trig, text),
