@@ -95,12 +95,33 @@ class Tally:
     prf: dict[str, PRF] = field(default_factory=lambda: {k: PRF() for k in PRF_KEYS})
     acc: dict[str, Accuracy] = field(default_factory=lambda: {k: Accuracy() for k in ACC_KEYS})
     articles: int = 0
+    # per confidence bucket (index into CONFIDENCE_EDGES): [records, correct records]
+    buckets: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in CONFIDENCE_EDGES])
 
     def figures(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: v.figures() for k, v in self.prf.items()}
         out.update({k: v.figures() for k, v in self.acc.items()})
         out["articles"] = self.articles
+        out["calibration"] = [
+            {
+                "low": lo,
+                "high": CONFIDENCE_EDGES[i + 1] if i + 1 < len(CONFIDENCE_EDGES) else 1.0,
+                "records": n,
+                "precision": round(ok / n, 3) if n else None,
+            }
+            for i, (lo, (n, ok)) in enumerate(zip(CONFIDENCE_EDGES, self.buckets, strict=True))
+        ]
         return out
+
+
+# Lower edges of the confidence buckets in which record precision is reported (the last runs to 1.0):
+# a calibrated confidence has precision rising with the bucket and close to the bucket's range.
+CONFIDENCE_EDGES: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def confidence_bucket(confidence: float) -> int:
+    """Index of the bucket of CONFIDENCE_EDGES that ``confidence`` falls in."""
+    return max(i for i, lo in enumerate(CONFIDENCE_EDGES) if confidence >= lo or i == 0)
 
 
 def _forms(item: Mapping[str, Any], keys: Iterable[str]) -> list[str]:
@@ -279,7 +300,11 @@ def score_actions(
         t.acc["full"].add(all_ok)
     correct = 0
     for i, a in enumerate(actions):
-        if i in taken or any(a.get("type") == g["type"] and contains(evidence[i], g["trigger"]) for g in ga):
+        right = i in taken or any(a.get("type") == g["type"] and contains(evidence[i], g["trigger"]) for g in ga)
+        bucket = t.buckets[confidence_bucket(float(a.get("confidence") or 0.0))]
+        bucket[0] += 1
+        bucket[1] += int(right)
+        if right:
             correct += 1
         else:
             log.append(f"  action spurious: {a.get('type')} {evidence[i][:70]!r}")
@@ -395,4 +420,10 @@ def format_report(figures: Mapping[str, Any]) -> str:
     for k in ACC_KEYS:
         f = figures[k]
         lines.append(f"{k:10s} accuracy {f['acc']:.3f}  (n {f['n']})")
+    if figures.get("calibration"):
+        lines.append("record precision by confidence:")
+        for b in figures["calibration"]:
+            p = "  -  " if b["precision"] is None else f"{b['precision']:.3f}"
+            close = "]" if b["high"] == 1.0 else ")"
+            lines.append(f"  [{b['low']:.1f}, {b['high']:.1f}{close}  P {p}  (n {b['records']})")
     return "\n".join(lines)
