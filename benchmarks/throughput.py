@@ -116,6 +116,38 @@ def main() -> None:
         for name, secs in shares.items():
             print(f"  {name:22s} {100 * secs / total:5.1f} %")
         print(f"  peak RSS so far {_rss_mib():.0f} MiB")
+    _long_documents(texts)
+
+
+# Lengths of the long documents (characters): a scrape that glues pages together must still take time in
+# proportion to its length. Each is timed against the first, per character.
+LONG_LENGTHS: tuple[int, ...] = (37_500, 75_000, 150_000, 300_000)
+
+
+def _long_documents(texts: list[str]) -> None:
+    """Time per character of one document of growing length (the articles joined), rules-only, with
+    the actions stage apart; linear time shows as ratios near 1.0."""
+    nlp = tppo_extract.load(models=False)
+    nlp(texts[0])  # lazy resources load on first use
+    joined = "\n\n".join(texts)
+    first: tuple[float, float] | None = None
+    print("long documents, rules-only (time per character against the shortest; 1.0 = linear)")
+    for n in LONG_LENGTHS:
+        text = (joined * (n // max(1, len(joined)) + 1))[:n]
+        doc = nlp.make_doc(text)
+        t0 = time.perf_counter()
+        for name, proc in nlp.pipeline:
+            if name == "tppo_actions":
+                t_act = time.perf_counter()
+                doc = proc(doc)
+                t_act = time.perf_counter() - t_act
+            else:
+                doc = proc(doc)
+        total = time.perf_counter() - t0
+        per = (total / n, t_act / n)
+        if first is None:
+            first = per
+        print(f"  {n:8d} chars  {total:6.2f} s  x{per[0] / first[0]:4.2f} per char   actions x{per[1] / first[1]:4.2f}")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.tokens import Doc, Span
@@ -24,15 +26,43 @@ def zones(doc: Doc) -> list[ZoneDict]:
     return list(doc._.zones or [])
 
 
+# The zone list last indexed, with the zone starts, or None when its zones are not in text order without
+# overlaps (then every lookup scans them all). The zoner's zones tile the text in order, and the stages ask
+# about one document's zones many times in a row, so one cached index makes each lookup a bisection.
+_ZONE_INDEX: list[Any] = [None, None]
+
+
+def _zone_starts(zone_list: list[ZoneDict]) -> list[int] | None:
+    if _ZONE_INDEX[0] is not zone_list or len(_ZONE_INDEX[1] or ()) != len(zone_list):
+        starts = [z["start"] for z in zone_list]
+        ordered = all(a["end"] <= b["start"] for a, b in zip(zone_list, zone_list[1:], strict=False))
+        _ZONE_INDEX[0], _ZONE_INDEX[1] = zone_list, (starts if ordered else None)
+    return _ZONE_INDEX[1] if _ZONE_INDEX[0] is zone_list else None
+
+
+def zones_over(doc: Doc, start: int, end: int) -> Iterator[ZoneDict]:
+    """The zones that overlap [start, end), by bisection over zones in text order."""
+    zone_list: list[ZoneDict] = doc._.zones or []
+    starts = _zone_starts(zone_list) if zone_list else None
+    if starts is None:
+        yield from (z for z in zone_list if z["start"] < end and start < z["end"])
+        return
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    while i < len(zone_list) and zone_list[i]["start"] < max(end, start + 1):
+        z = zone_list[i]
+        if z["start"] < end and start < z["end"] or z["start"] <= start < z["end"]:
+            yield z
+        i += 1
+
+
 def zone_at(doc: Doc, char: int) -> ZoneDict | None:
     """The zone that holds character ``char``, if any."""
-    found: list[ZoneDict] = [z for z in doc._.zones or [] if z["start"] <= char < z["end"]]
-    return found[0] if found else None
+    return next((z for z in zones_over(doc, char, char + 1) if z["start"] <= char < z["end"]), None)
 
 
 def in_skipped_zone(doc: Doc, start: int, end: int, kinds: frozenset[str] = SKIP_KINDS) -> bool:
     """True when the span [start, end) overlaps a zone of one of ``kinds`` (furniture by default)."""
-    return any(z["kind"] in kinds and z["start"] < end and start < z["end"] for z in doc._.zones or [])
+    return any(z["kind"] in kinds and z["start"] < end and start < z["end"] for z in zones_over(doc, start, end))
 
 
 def add_entities(doc: Doc, spans: Iterable[Span]) -> list[Span]:

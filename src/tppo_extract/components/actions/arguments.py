@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Iterable, Sequence
 
 import regex
 from spacy.tokens import Doc, Span
@@ -26,6 +27,50 @@ _DESTINATION = regex.compile(r"\b(?:ke|menuju|tujuan|negara|asal)\s*$", regex.IG
 _LEVEL_RANK = {lvl: i for i, lvl in enumerate(reversed(PLACE_LEVELS))}  # site 0 ... country 5
 
 
+class Spans:
+    """Entities of one kind in text order, looked up by character range with bisection."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans, key=lambda e: e.start_char)
+        self.starts = [e.start_char for e in self.spans]
+
+    def within(self, lo: int, hi: int) -> list[Span]:
+        """The spans that lie wholly inside [lo, hi), in text order."""
+        i = bisect.bisect_left(self.starts, lo)
+        j = bisect.bisect_left(self.starts, hi, lo=i)
+        return [e for e in self.spans[i:j] if e.end_char <= hi]
+
+    def last_before(self, pos: int) -> Span | None:
+        """The last span that starts before ``pos``."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.spans[i - 1] if i else None
+
+    def first_from(self, pos: int) -> Span | None:
+        """The first span that starts at or after ``pos``."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.spans[i] if i < len(self.spans) else None
+
+
+class DocEntities:
+    """The entities the argument finders read, indexed once per document: a document of N sentences then
+    costs N look-ups of log time each, not N scans of every entity (linear time in its length)."""
+
+    def __init__(self, doc: Doc) -> None:
+        all_ents = ents(doc)
+        self.agencies = Spans(e for e in all_ents if e.label_ == "AGENCY")
+        self.dates = Spans(e for e in all_ents if e.label_ == "DATE")
+        places = [
+            e
+            for e in all_ents
+            if e.label_ == "PLACE" and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
+        ]
+        self.places = Spans(places)
+        self.home_places = Spans(e for e in places if not _abroad(e))
+        self.sites = Spans(e for e in places if e._.level == "site")
+        self.home_sites = Spans(e for e in places if e._.level == "site" and not _abroad(e))
+        self.agency_ends = frozenset(e.end_char for e in self.agencies.spans)
+
+
 def char_span(span: Span) -> CharSpan:
     return {"start": span.start_char, "end": span.end_char}
 
@@ -47,6 +92,7 @@ def rank_actors(
     previous: Span | None,
     main: Span | None,
     limit: int = 3,
+    index: DocEntities | None = None,
 ) -> list[Span]:
     """AGENCY spans that may carry the action out, best first.
 
@@ -56,7 +102,7 @@ def rank_actors(
     """
     text = doc_text(doc)
     s0, s1 = sentence
-    agencies = [e for e in ents(doc) if e.label_ == "AGENCY" and s0 <= e.start_char and e.end_char <= s1]
+    agencies = (index or DocEntities(doc)).agencies.within(s0, s1)
     agents = [e for e in agencies if _AGENT.search(_before(text, e, s0))]
     subjects = [e for e in agencies if e.end_char <= trigger[0] and not _PARTNER.search(_before(text, e, s0))]
     co = [e for e in agencies if regex.search(r"\bbersama\s*$", _before(text, e, s0), regex.IGNORECASE)]
@@ -69,13 +115,13 @@ def rank_actors(
     return out[:limit]
 
 
-def sentence_subject(doc: Doc, *, sentence: tuple[int, int]) -> Span | None:
+def sentence_subject(doc: Doc, *, sentence: tuple[int, int], index: DocEntities | None = None) -> Span | None:
     """The first agency of a sentence that is not a partner: the acting body later sentences refer to."""
     s0, s1 = sentence
-    for e in ents(doc):
-        if e.label_ == "AGENCY" and s0 <= e.start_char and e.end_char <= s1:
-            if not _PARTNER.search(_before(doc_text(doc), e, s0)):
-                return e
+    text = doc_text(doc)
+    for e in (index or DocEntities(doc)).agencies.within(s0, s1):
+        if not _PARTNER.search(_before(text, e, s0)):
+            return e
     return None
 
 
@@ -100,6 +146,19 @@ def _abroad(span: Span) -> bool:
     return code is not None and code != "ID"
 
 
+def _after_agency(text: str, place: Span, agency_ends: frozenset[int]) -> bool:
+    """True when ``place`` follows an agency's name at most a comma and spaces away."""
+    k = place.start_char
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k in agency_ends:
+        return True
+    if k > 0 and text[k - 1] == ",":
+        k -= 1
+        return k in agency_ends
+    return False
+
+
 def rank_places(
     doc: Doc,
     *,
@@ -109,6 +168,7 @@ def rank_places(
     scene: Sequence[CharSpan] = (),
     limit: int = 3,
     action_type: str | None = None,
+    index: DocEntities | None = None,
 ) -> list[CharSpan]:
     """PLACE spans where the action happened, most specific first.
 
@@ -119,19 +179,13 @@ def rank_places(
     """
     text = doc_text(doc)
     s0, s1 = sentence
-    places = [
-        e
-        for e in ents(doc)
-        if e.label_ == "PLACE"
-        and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
-        and (action_type in ABROAD_TYPES or not _abroad(e))
-    ]
+    idx = index or DocEntities(doc)
+    abroad_ok = action_type in ABROAD_TYPES
+    places = idx.places if abroad_ok else idx.home_places
     in_sent = [
         e
-        for e in places
-        if s0 <= e.start_char
-        and e.end_char <= s1
-        and not _DESTINATION.search(_before(text, e, s0))
+        for e in places.within(s0, s1)
+        if not _DESTINATION.search(_before(text, e, s0))
         and not (e.start_char < trigger[1] and trigger[0] < e.end_char)  # "Desa Binaan" is no place
     ]
     mid = (trigger[0] + trigger[1]) / 2
@@ -141,22 +195,13 @@ def rank_places(
 
     # "Kantor Imigrasi Belawan, Sumatera Utara": a place in apposition to an agency says where the
     # agency sits, not where the act happened; it only backs the others up
-    agency_ends = {e.end_char for e in ents(doc) if e.label_ == "AGENCY"}
-    appositive = [
-        e
-        for e in in_sent
-        if any(regex.fullmatch(r",?\s*", text[x : e.start_char]) for x in agency_ends if x <= e.start_char)
-    ]
+    appositive = [e for e in in_sent if _after_agency(text, e, idx.agency_ends)]
     chosen = sorted((e for e in in_sent if e not in appositive), key=order)
     points_back = bool(_PLACE_ANAPHOR.search(text, s0, trigger[0]))
     if not chosen or points_back:
         # "Dari lokasi itu, petugas menyelamatkan ...": the place is the one just named before
         p0 = max(0, s0 - _ANAPHOR_REACH) if points_back else paragraph[0]
-        earlier = [
-            e
-            for e in places
-            if p0 <= e.start_char and e.end_char <= s0 and not _DESTINATION.search(_before(text, e, p0))
-        ]
+        earlier = [e for e in places.within(p0, s0) if not _DESTINATION.search(_before(text, e, p0))]
         # the most specific of them, the latest on a tie: "di Hotel X, Mataram." then "Pada akhir acara, ..."
         before = sorted(earlier, key=lambda e: (_LEVEL_RANK.get(str(e._.level), 2.5), -e.start_char))[:1]
         chosen = before + chosen if points_back else before
@@ -165,15 +210,13 @@ def rank_places(
         # "Imigrasi menunda keberangkatan 12 warga" after "... di Bandara X": a check of travellers happens
         # at the airport, port or border post named before it, or later in its own paragraph (a site further
         # on belongs to another episode), the nearest first
-        sites = sorted(
-            (
-                e
-                for e in places
-                if e._.level == "site" and (e.start_char < trigger[0] or e.end_char <= paragraph[1])
-            ),
-            key=lambda e: abs(e.start_char - trigger[0]),
-        )
-        chosen = sites[:1] + chosen
+        site_spans = idx.sites if abroad_ok else idx.home_sites
+        before_site = site_spans.last_before(trigger[0])
+        after_site = site_spans.first_from(trigger[0])
+        near = [
+            e for e in (before_site, after_site) if e is not None and (e is before_site or e.end_char <= paragraph[1])
+        ]
+        chosen = sorted(near, key=lambda e: abs(e.start_char - trigger[0]))[:1] + chosen
     out = [char_span(e) for e in chosen[:limit]]
     if not out:
         out = [{"start": c["start"], "end": c["end"]} for c in scene[:limit]]
@@ -191,29 +234,25 @@ def find_date(
     paragraph: tuple[int, int] | None = None,
     event: DateRefDict | None = None,
     following: Sequence[tuple[int, int]] = (),
+    index: DocEntities | None = None,
 ) -> DateRefDict | None:
     """The DATE entity of the sentence nearest the trigger (ones with a value first); else the last
     valued date of the paragraph before the sentence; else a period (a month or longer) stated in the
     ``following`` sentences, which go on about the act ("Data itu dihimpun sepanjang 2024."); else
     ``event``, the day the article reports on."""
     s0, s1 = sentence
-    dates = [e for e in ents(doc) if e.label_ == "DATE" and s0 <= e.start_char and e.end_char <= s1]
+    all_dates = (index or DocEntities(doc)).dates
+    dates = all_dates.within(s0, s1)
     if not dates and paragraph is not None:
-        earlier = [
-            e
-            for e in ents(doc)
-            if e.label_ == "DATE" and paragraph[0] <= e.start_char and e.end_char <= s0 and e._.value
-        ]
-        dates = earlier[-1:]
+        dates = [e for e in all_dates.within(paragraph[0], s0) if e._.value][-1:]
     if not dates:
         later = [
             e
-            for e in ents(doc)
-            if e.label_ == "DATE"
-            and e._.value
+            for a, b in following
+            for e in all_dates.within(a, b)
+            if e._.value
             and len(str(e._.value)) < len("YYYY-MM-DD")
             and (event is None or str(e._.value) <= str(event["value"]))  # a period to come is a plan's
-            and any(a <= e.start_char and e.end_char <= b for a, b in following)
         ]
         dates = later[:1]
     if not dates:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import regex
@@ -44,10 +45,12 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def index_of(bounds: Sequence[tuple[int, int]], char: int) -> int:
-    for i, (a, b) in enumerate(bounds):
-        if a <= char < b:
-            return i
-    return -1
+    """Index of the bound that holds ``char`` (bounds in text order, not overlapping), or -1."""
+    i = bisect.bisect_right(bounds, (char, _NO_END)) - 1
+    return i if i >= 0 and bounds[i][0] <= char < bounds[i][1] else -1
+
+
+_NO_END = 2**63  # sorts after every end: (char, _NO_END) follows every bound that starts at char
 
 
 def clause_before(text: str, lo: int, hi: int) -> str:

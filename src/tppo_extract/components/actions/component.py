@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -13,10 +14,12 @@ from spacy.tokens import Doc, Span
 
 from ...errors import ConfigError, ResourceError
 from ...extensions import register_extensions
-from ...spans import doc_text, ents, frozen_ents, in_skipped_zone, load_rows, save_rows
+from ...spans import doc_text, ents, frozen_ents, in_skipped_zone, load_rows, save_rows, zones_over
 from ...types import ActionDict, CharSpan
 from .acts import action_status, is_generic, is_nominal
 from .arguments import (
+    DocEntities,
+    Spans,
     actor_key,
     char_span,
     confidence,
@@ -59,14 +62,16 @@ def _speech_dates(doc: Doc) -> frozenset[int]:
     """Starts of the dates that tell when something was said ("kata dia, Senin (10/7)."), not when an act
     took place: they close the attribution of a quote, after its speech verb and outside the quoted words."""
     text = doc_text(doc)
-    cues = [(q["cue"]["end"], q["start"], q["end"]) for q in doc._.quotes or [] if q.get("cue")]
+    cues = sorted((q["cue"]["end"], q["start"], q["end"]) for q in doc._.quotes or [] if q.get("cue"))
+    cue_ends = [c[0] for c in cues]
     out: set[int] = set()
     for e in ents(doc):
         if e.label_ != "DATE" or not _CLOSES_SENTENCE.match(text, e.end_char):
             continue
-        for cue_end, q0, q1 in cues:
-            if 0 <= e.start_char - cue_end <= _ATTRIBUTION_REACH and not q0 <= e.start_char < q1:
-                out.add(e.start_char)
+        lo = bisect.bisect_left(cue_ends, e.start_char - _ATTRIBUTION_REACH)
+        hi = bisect.bisect_right(cue_ends, e.start_char)
+        if any(not q0 <= e.start_char < q1 for _, q0, q1 in cues[lo:hi]):
+            out.add(e.start_char)
     return frozenset(out)
 
 
@@ -94,7 +99,9 @@ def _body_sentences(doc: Doc) -> Iterator[tuple[int, int]]:
 
 def _inside_skipped(doc: Doc, start: int, end: int) -> bool:
     """True when [start, end) lies wholly inside zones that report no action."""
-    return any(z["kind"] in NO_ACTION_KINDS and z["start"] <= start and end <= z["end"] for z in doc._.zones or [])
+    return any(
+        z["kind"] in NO_ACTION_KINDS and z["start"] <= start and end <= z["end"] for z in zones_over(doc, start, end)
+    )
 
 
 def _evidence(sentence: tuple[int, int], trigger: tuple[int, int], text: str) -> CharSpan:
@@ -134,8 +141,8 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
         if e.label_ == "AGENCY" and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
     ]
     main = agencies[0] if agencies else None
-    agency_bounds = [(e.start_char, e.end_char) for e in agencies]
-    dates_bounds = [(e.start_char, e.end_char) for e in ents(doc) if e.label_ == "DATE"]
+    agency_spans = Spans(agencies)
+    index = DocEntities(doc)
 
     event = event_date(doc)
     said_on = _speech_dates(doc)
@@ -156,24 +163,27 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
             trig = (t.start, t.end)
             if in_skipped_zone(doc, t.start, t.end, NO_ACTION_KINDS):
                 continue
-            if any(a <= t.start and t.end <= b for a, b in agency_bounds):
+            holder = agency_spans.last_before(t.start + 1)
+            if holder is not None and t.end <= holder.end_char:
                 continue  # "Tim Pengawasan Orang Asing" names a body, not an act
             if is_generic(text, sentence=sent, trigger=trig):
                 continue
-            actors = rank_actors(doc, sentence=sent, trigger=trig, previous=previous, main=main)
+            actors = rank_actors(doc, sentence=sent, trigger=trig, previous=previous, main=main, index=index)
             places = rank_places(
-                doc, sentence=sent, paragraph=paragraph, trigger=trig, scene=scene, action_type=t.type
+                doc, sentence=sent, paragraph=paragraph, trigger=trig, scene=scene, action_type=t.type, index=index
             )
             if places and paragraph[0] <= places[0]["start"] < sent[1] and places[0]["start"] != filed_at:
                 scene = places
             following = _elaboration(sentences, triggers, s_idx, t.type)
             date = find_date(
-                doc, sentence=sent, trigger=trig, paragraph=paragraph, event=event, following=following
+                doc, sentence=sent, trigger=trig, paragraph=paragraph, event=event, following=following, index=index
             )
-            count = find_count(text, sentence=sent, trigger=trig, blocked=dates_bounds)
+            blocked = [(e.start_char, e.end_char) for e in index.dates.within(*sent)]
+            count = find_count(text, sentence=sent, trigger=trig, blocked=blocked)
             # the turnout, in the sentences that go on about the act ("Kegiatan ini diikuti 90 siswa.")
             for later in following if count is None else ():
-                count = attendance_count(text, sentence=later, blocked=dates_bounds)
+                later_dates = [(e.start_char, e.end_char) for e in index.dates.within(*later)]
+                count = attendance_count(text, sentence=later, blocked=later_dates)
                 if count is not None:
                     break
             rec: ActionDict = {
@@ -207,7 +217,7 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
                 own_date=date is not None and sent[0] <= date["start"] < sent[1] and date["start"] not in said_on,
             )
             add_record(records, found, text, t)
-        subj = sentence_subject(doc, sentence=sent)
+        subj = sentence_subject(doc, sentence=sent, index=index)
         if subj is not None:
             previous = subj
     return [f.record for f in records]
