@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
 
 from tppo_extract.components.actions.acts import non_act_reason
 
@@ -58,3 +59,46 @@ def test_statements_that_report_no_act(sentence: str, trigger: str, reason: str)
 )
 def test_reported_acts_stay_acts(sentence: str, trigger: str) -> None:
     assert _reason(sentence, trigger) is None
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], agencies: list[tuple[int, int]]) -> Doc:
+    import spacy
+
+    doc = Doc(spacy.blank("id").vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, a, b, label="AGENCY") for a, b in agencies]
+    return doc
+
+
+def test_the_parse_names_the_subject_past_a_fronted_phrase() -> None:
+    from tppo_extract.components.actions.arguments import DocEntities, parse_actor
+
+    # "Atas permintaan Polres Bahari , Imigrasi Sukamaju menunda keberangkatan 9 warga ."
+    words = "Atas permintaan Polres Bahari , Imigrasi Sukamaju menunda keberangkatan 9 warga .".split()
+    heads = [1, 7, 1, 2, 7, 7, 5, 7, 7, 10, 8, 7]
+    deps = ["case", "obl", "nmod", "flat:name", "punct", "nsubj", "flat:name", "ROOT", "obj", "nummod", "nmod", "punct"]
+    doc = _parsed(words, heads, deps, [(2, 4), (5, 7)])
+    trig = doc[7:9]
+    found = parse_actor(doc, (trig.start_char, trig.end_char), DocEntities(doc).agencies)
+    assert found is not None and found.text == "Imigrasi Sukamaju"
+
+
+def test_the_parse_names_the_agent_of_a_passive() -> None:
+    from tppo_extract.components.actions.arguments import DocEntities, parse_actor
+
+    # "Permohonan itu ditolak oleh Imigrasi Sukamaju ."
+    words = "Permohonan itu ditolak oleh Imigrasi Sukamaju .".split()
+    heads = [2, 0, 2, 4, 2, 4, 2]
+    deps = ["nsubj:pass", "det", "ROOT", "case", "obl", "flat:name", "punct"]
+    doc = _parsed(words, heads, deps, [(4, 6)])
+    trig = doc[2:3]
+    found = parse_actor(doc, (trig.start_char, trig.end_char), DocEntities(doc).agencies)
+    assert found is not None and found.text == "Imigrasi Sukamaju"
+
+
+def test_without_a_parse_the_rules_decide() -> None:
+    import spacy
+
+    from tppo_extract.components.actions.arguments import DocEntities, parse_actor
+
+    doc = spacy.blank("id")("Permohonan itu ditolak oleh Imigrasi Sukamaju.")
+    assert parse_actor(doc, (15, 22), DocEntities(doc).agencies) is None

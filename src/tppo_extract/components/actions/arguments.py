@@ -84,6 +84,47 @@ def _before(text: str, span: Span, floor: int) -> str:
     return text[max(floor, span.start_char - 25) : span.start_char]
 
 
+# Dependency labels through which a trigger reaches the verb whose subject acts: "menggelar sosialisasi"
+# (obj), "berhasil menggagalkan" (xcomp), "melakukan penundaan keberangkatan" (obj of the support verb),
+# a noun inside a compound or a coordinated act.
+_UP_TO_VERB = frozenset({"obj", "xcomp", "ccomp", "compound", "conj", "nmod", "flat", "advcl"})
+# How many arcs up from the trigger the acting verb may be.
+_MAX_CLIMB = 4
+
+
+def parse_actor(doc: Doc, trigger: tuple[int, int], agencies: Spans) -> Span | None:
+    """The agency the dependency parse names as the trigger's agent: inside the subject of the verb that
+    governs it ("Kantor Imigrasi X menggelar sosialisasi"), or, for a passive, inside the "oleh" phrase
+    ("... ditolak oleh Kantor Imigrasi X"). None without a parse, or when neither holds an agency."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    cur = span.root
+    for _ in range(_MAX_CLIMB):
+        kids = list(cur.children)
+        agent = next(
+            (
+                k
+                for k in kids
+                if k.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ == "oleh" for c in k.children)
+            ),
+            None,
+        )
+        subject = next((k for k in kids if k.dep_ in ("nsubj", "nsubj:pass")), None)
+        for phrase in (agent, subject if subject is not None and subject.dep_ == "nsubj" else None):
+            if phrase is not None:
+                lo, hi = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge.text)
+                found = agencies.within(lo, hi)
+                if found:
+                    return found[0]
+        if subject is not None or cur.dep_ not in _UP_TO_VERB or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
 def rank_actors(
     doc: Doc,
     *,
@@ -102,13 +143,23 @@ def rank_actors(
     """
     text = doc_text(doc)
     s0, s1 = sentence
-    agencies = (index or DocEntities(doc)).agencies.within(s0, s1)
+    idx = index or DocEntities(doc)
+    agencies = idx.agencies.within(s0, s1)
+    parsed = parse_actor(doc, trigger, idx.agencies)
     agents = [e for e in agencies if _AGENT.search(_before(text, e, s0))]
     subjects = [e for e in agencies if e.end_char <= trigger[0] and not _PARTNER.search(_before(text, e, s0))]
     co = [e for e in agencies if regex.search(r"\bbersama\s*$", _before(text, e, s0), regex.IGNORECASE)]
     out: list[Span] = []
     seen: set[str] = set()
-    for e in [*agents, *subjects, *([previous] if previous is not None else []), *([main] if main else []), *co]:
+    first = [parsed] if parsed is not None else []
+    for e in [
+        *first,
+        *agents,
+        *subjects,
+        *([previous] if previous is not None else []),
+        *([main] if main else []),
+        *co,
+    ]:
         if actor_key(e) not in seen:
             seen.add(actor_key(e))
             out.append(e)
