@@ -310,7 +310,17 @@ _EXTRA_TRIGGERS_FILE = "extra_triggers.jsonl"
 @Language.factory(
     "tppo_actions",
     assigns=["doc._.actions", "doc._.relevant"],
-    requires=["doc.ents"],
+    # every attribute the stage reads; the parse (token.dep) is used when present, not required
+    requires=[
+        "doc.ents",
+        "doc._.zones",
+        "doc._.dateline",
+        "doc._.quotes",
+        "span._.canonical",
+        "span._.level",
+        "span._.country_code",
+        "span._.value",
+    ],
     default_config={
         "min_confidence": 0.0,
         "require_topic": True,
