@@ -65,6 +65,12 @@ def test_stem(word: str, root: str | None) -> None:
         ("awas", "pengawasan"),
         ("latih", "pelatihan"),
         ("cat", "mengecat"),
+        # be-, pe-, per- lose their r before a first syllable in -er and before an r
+        ("kerja", "bekerja"),
+        ("kerja", "pekerjaan"),
+        ("kerja", "dipekerjakan"),
+        ("ternak", "beternak"),
+        ("rencana", "berencana"),
     ],
 )
 def test_affixed_forms(root: str, form: str) -> None:

@@ -405,7 +405,14 @@ class PlaceRecognizer:
 
 @Language.factory(
     "tppo_places",
-    assigns=["doc.ents", "span._.level", "span._.region_code", "span._.province", "span._.canonical", "span._.country_code"],
+    assigns=[
+        "doc.ents",
+        "span._.level",
+        "span._.region_code",
+        "span._.province",
+        "span._.canonical",
+        "span._.country_code",
+    ],
     requires=["doc._.zones", "doc._.dateline"],
     default_config={"link": True},
 )

@@ -57,6 +57,15 @@ def _pe_prefixes(root: str) -> tuple[str, ...]:
     return tuple("pe" + f[2:] for f in nasal_prefixes(root))
 
 
+# A root whose first syllable ends in -er ("kerja", "ternak", "serta") takes be-, pe-, per- without their r:
+# "bekerja", "pekerja", "dipekerjakan"; so does a root that begins with r ("rencana": "berencana").
+_ER_SYLLABLE = regex.compile(r"^[^aeiou]er[^aeiou]")
+
+
+def _r_dropping(root: str) -> bool:
+    return root.startswith("r") or bool(_ER_SYLLABLE.match(root))
+
+
 def _syllables(word: str) -> int:
     return max(1, len(regex.findall(r"[aeiou]+", word)))
 
@@ -70,10 +79,11 @@ def affixed_forms(root: str) -> tuple[str, ...]:
     """
     r = root.lower()
     stems: set[str] = set()
-    for base in (r, *nasal_prefixes(r), "di" + r, "ter" + r, "ber" + r, "memper" + r, "diper" + r):
+    short = ("be" + r, "mempe" + r, "dipe" + r) if _r_dropping(r) else ()
+    for base in (r, *nasal_prefixes(r), "di" + r, "ter" + r, "ber" + r, "memper" + r, "diper" + r, *short):
         for suf in _VERB_SUFFIXES:
             stems.add(base + suf)
-    for base in (*_pe_prefixes(r), "per" + r, "ke" + r, r):
+    for base in (*_pe_prefixes(r), "per" + r, "ke" + r, r, *(("pe" + r,) if _r_dropping(r) else ())):
         for suf in _NOUN_SUFFIXES:
             stems.add(base + suf)
     # "dibentuknya": the passive with -nya is frequent in news

@@ -34,6 +34,12 @@ def _reason(sentence: str, trigger: str) -> str | None:
         ("Jika terbukti, petugas menunda keberangkatan pemohon.", "menunda keberangkatan", "condition"),
         ("Imigrasi mengimbau warga agar melakukan pengecekan dokumen.", "pengecekan", "advice"),
         ("Warga diberi tahu tata cara pemeriksaan dokumen di bandara.", "pemeriksaan", "procedure"),
+        # an importance noun governs its whole list; strengthening a practice is a purpose
+        ("Bupati menekankan pentingnya respons cepat, kerja lintas dinas, dan edukasi warga.", "edukasi", "importance"),
+        ("Forum itu digelar untuk mempererat sinergi antarinstansi di daerah.", "sinergi", "purpose"),
+        ("Program ini hadir untuk mendekatkan layanan, meningkatkan edukasi hukum warga.", "edukasi", "purpose"),
+        # a condition with no plan in its main clause
+        ("Jika ditemukan pelanggaran, petugas menunda keberangkatan pemohon.", "menunda keberangkatan", "condition"),
     ],
 )
 def test_statements_that_report_no_act(sentence: str, trigger: str, reason: str) -> None:
@@ -55,6 +61,9 @@ def test_statements_that_report_no_act(sentence: str, trigger: str, reason: str)
         # a modal in another clause does not reach the act
         ("Warga harus waspada, dan petugas telah menunda keberangkatan 9 orang.", "menunda keberangkatan"),
         ("Pemeriksaan terhadap 15 penumpang dilakukan di pelabuhan.", "Pemeriksaan"),
+        # a plan in the main clause of a conditional sentence is a planned act
+        ("Apabila terbukti, Imigrasi Sukamaju akan berkoordinasi dengan dinas sosial.", "berkoordinasi"),
+        ("Bila dokumennya palsu, kata dia, petugas akan menolak permohonan itu.", "menolak permohonan"),
     ],
 )
 def test_reported_acts_stay_acts(sentence: str, trigger: str) -> None:

@@ -34,6 +34,8 @@ from tppo_extract.components.actions import candidate_rules, find_triggers
         ("Polisi akan menindak tegas jaringan perekrut ilegal.", "enforcement", "menindak tegas jaringan"),
         ("Kasus itu berhasil diungkap polisi pekan lalu.", "enforcement", "Kasus itu berhasil diungkap"),
         ("Petugas menggerebek rumah penampungan calon pekerja.", "enforcement", "menggerebek"),
+        # ber-/pe- drop their r before a first syllable in -er: "bekerja sama", "pekerjaan"
+        ("Satgas bekerja sama dengan dinas sosial di pelabuhan.", "coordination", "bekerja sama dengan"),
         # victim assistance
         ("Tim gabungan menyelamatkan 15 perempuan dari penampungan.", "victim_assistance", "menyelamatkan 15 perempuan"),
         ("Jaksa menyerahkan restitusi kepada keluarga korban.", "victim_assistance", "menyerahkan restitusi"),
@@ -60,3 +62,10 @@ def test_trigger_families(sentence: str, type_: str, trigger: str) -> None:
 def test_not_triggers_of_these_families(sentence: str) -> None:
     found = find_triggers(sentence)
     assert all(t.type not in ("enforcement", "victim_assistance", "awareness") for t in found), found
+
+
+def test_a_gap_does_not_cross_a_conjunction_of_two_acts() -> None:
+    sentence = "Keberangkatan 20 warga ditunda serta penolakan pemberian paspor bagi 9 pemohon."
+    found = [(t.type, sentence[t.start : t.end]) for t in find_triggers(sentence)]
+    assert ("document_refusal", "penolakan pemberian paspor") in found
+    assert not any("serta" in phrase for _, phrase in found)

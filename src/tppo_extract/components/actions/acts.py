@@ -45,6 +45,16 @@ _PROCEDURE = regex.compile(
 _CONDITIONAL_START = regex.compile(r"^\W*(?:jika|apabila|bila|kalau|seandainya|yang mana)\b", regex.IGNORECASE)
 
 
+def conditional_plan(text: str, *, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """True when the trigger is a plan in the main clause of a conditional sentence: "Apabila terbukti,
+    Imigrasi akan berkoordinasi dengan BP3MI." (a planned act), not an act inside the condition itself."""
+    s0 = sentence[0]
+    comma = text.find(",", s0, trigger[0])
+    if comma < 0:
+        return False
+    return bool(_PLANNED_NEAR.search(clause_before(text, comma + 1, trigger[0])))
+
+
 def action_status(text: str, *, sentence: tuple[int, int], trigger: tuple[int, int]) -> str:
     """``planned`` / ``negated`` when a marker governs the trigger from just before it, else ``done``."""
     s0 = sentence[0]
@@ -79,6 +89,17 @@ _PREDICATE_AFTER = regex.compile(
     r"(?:harus|perlu|wajib|mesti|menjadi|merupakan|adalah|ialah|penting|diharapkan|dinilai|dianggap)(?!\w)",
     regex.IGNORECASE,
 )
+# "menekankan pentingnya respons cepat, sinergi lintas instansi, edukasi masyarakat": an importance noun
+# governs the whole list after it, commas and all.
+_IMPORTANCE = regex.compile(r"\b(?:pentingnya|perlunya|urgensi|arti\s+penting)\b", regex.IGNORECASE)
+# "untuk mempererat sinergi", "guna mendekatkan layanan, meningkatkan edukasi hukum": strengthening a
+# practice is the purpose of what the sentence reports, not an occasion of that practice.
+_PURPOSE_OBJECT = regex.compile(
+    r"\b(?:untuk|guna|demi|dalam\s+rangka)\s+(?:[^\s.;]+\s+){0,4}?(?:meningkatkan|memperkuat|mempererat|"
+    r"mengoptimalkan|memaksimalkan|mendukung|mendorong|memperluas|mengintensifkan|menguatkan|membangun)"
+    r"\s+(?:[^\s,.;]+\s+){0,1}$",
+    regex.IGNORECASE,
+)
 _POINTS_BACK = regex.compile(r"[^\S\n]+(?:ini|itu|tersebut)(?!\w)", regex.IGNORECASE)
 # "dalam mengawasi", "untuk mengedukasi": a verb after these prepositions names an activity, like a noun
 _NOMINALISING = regex.compile(r"\b(?:dalam|untuk|guna|demi)\s+$", regex.IGNORECASE)
@@ -88,11 +109,17 @@ def non_act_reason(text: str, *, sentence: tuple[int, int], trigger: tuple[int, 
     """Why the trigger reports no concrete act, or None when it does: ``condition`` ("Jika ..."), ``copula``
     (the act as a copula's subject), ``procedure`` (a kind of act: "cara", "syarat"), ``advice`` (an
     appeal or a purpose), ``modal`` (a duty, need or wish governs its clause), ``role`` (what a body is
-    for), ``predicate`` (an activity noun as the subject of an evaluation), ``generic`` (other duties)."""
+    for), ``importance`` (an activity noun listed after "pentingnya"), ``purpose`` (a practice that the
+    act strengthens: "untuk mempererat sinergi"), ``predicate`` (an activity noun as the subject of an
+    evaluation), ``generic`` (other duties)."""
     s0, s1 = sentence
     a, b = trigger
-    if _CONDITIONAL_START.search(text[s0:s1]):
+    conditional = bool(_CONDITIONAL_START.search(text[s0:s1]))
+    plan = conditional and conditional_plan(text, sentence=sentence, trigger=trigger)
+    if conditional and not plan:
         return "condition"
+    if plan:
+        s0 = text.find(",", s0, a) + 1  # the main clause: its condition reports nothing either way
     if _COPULA_AFTER.search(text[b : min(s1, b + 40)]):
         return "copula"
     if _PROCEDURE.search(text, max(s0, a - 30), a):
@@ -105,6 +132,10 @@ def non_act_reason(text: str, *, sentence: tuple[int, int], trigger: tuple[int, 
     if _ROLE.search(clause):
         return "role"
     nominal = is_nominal(text, start=a, end=b) or bool(_NOMINALISING.search(text, max(s0, a - 10), a))
+    if nominal and _IMPORTANCE.search(text, s0, a):
+        return "importance"
+    if _PURPOSE_OBJECT.search(text, max(s0, a - 80), a):
+        return "purpose"
     # "Kesepakatan ini diharapkan ...": a noun pointing back at an act already reported is no kind of act
     if nominal and not _POINTS_BACK.match(text, b, s1) and _PREDICATE_AFTER.match(text, b, s1):
         return "predicate"

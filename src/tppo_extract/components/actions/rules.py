@@ -104,7 +104,8 @@ def _split_pattern(pattern: str) -> list[str]:
 
 _ROOT_RE = regex.compile(r"\{(\w+)\}")
 # "..." in a pattern: up to three words in between, none of them ending the sentence.
-_GAP = r"\s+(?:[^\s.;!?]+\s+){0,3}?"
+# A conjunction that joins two clauses or two acts ends the gap: "ditunda serta penolakan paspor" is two acts.
+_GAP = r"\s+(?:(?!(?:serta|sedangkan|sementara|namun|tetapi|lalu|kemudian)\s)[^\s.;!?]+\s+){0,3}?"
 
 
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
