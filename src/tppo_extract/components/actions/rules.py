@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from ...constants import ACTION_TYPES
 from ...errors import ResourceError
@@ -47,6 +47,28 @@ class TopicRule(BaseModel):
 
     pattern: str = Field(min_length=1)
     weight: float = Field(gt=0.0)
+    # typos a single-word keyword is still read through: at most this many edits (insertions, deletions,
+    # substitutions, transpositions of neighbours; 0 = exact), except into the words of ``not_typos``
+    # (other acronyms one edit away: "TPPU" is money laundering, not a typo of "TPPO")
+    typos: int = Field(default=0, ge=0, le=2)
+    not_typos: list[str] = Field(default_factory=list)
+
+    @field_validator("typos")
+    @classmethod
+    def _single_word(cls, v: int, info: ValidationInfo) -> int:
+        pattern = info.data.get("pattern", "")
+        if v and not regex.fullmatch(r"\w+", pattern):
+            raise ValueError(f"typos need a single plain word as the pattern, not {pattern!r}")
+        return v
+
+
+@dataclass(frozen=True)
+class CompiledTopic:
+    pattern: regex.Pattern[str]
+    weight: float
+    word: str  # the keyword, casefolded, when typos are read; else ""
+    typos: int
+    not_typos: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -181,13 +203,14 @@ def load_triggers() -> list[TriggerRule]:
 
 
 @functools.cache
-def compiled_topics() -> tuple[tuple[regex.Pattern[str], float], ...]:
-    out: list[tuple[regex.Pattern[str], float]] = []
+def compiled_topics() -> tuple[CompiledTopic, ...]:
+    out: list[CompiledTopic] = []
     for n, row in enumerate(_read_jsonl("topics.jsonl"), 1):
         try:
             rule = TopicRule.model_validate(row)
         except ValidationError as exc:
             raise ResourceError("actions/topics.jsonl", f"line {n}: {exc}") from exc
         pat = regex.compile(r"(?<!\w)(?:" + rule.pattern + r")(?!\w)", regex.IGNORECASE)
-        out.append((pat, rule.weight))
+        word = rule.pattern.casefold() if rule.typos else ""
+        out.append(CompiledTopic(pat, rule.weight, word, rule.typos, frozenset(w.casefold() for w in rule.not_typos)))
     return tuple(out)

@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
-from .rules import compiled_topics
+from collections import Counter
 
-# --------------------------------------------------------------------------------------------------
-# Topic
+import regex
+from rapidfuzz.distance import OSA
+
+from .rules import CompiledTopic, compiled_topics
 
 TOPIC_THRESHOLD = 4.0
 # A keyword counts at most this many times: one term repeated all through an article is still one signal.
 _TOPIC_CAP = 3
+# A misspelt keyword ("kasus TTPO makin marak") is weaker evidence than the word itself, but an article
+# that writes it so throughout must still pass: three typo hits of a weight-2 keyword give 4.5.
+TYPO_DISCOUNT = 0.75
+
+_TOKEN = regex.compile(r"\w+")
+
+
+def _typo_hits(rule: CompiledTopic, tokens: Counter[str]) -> int:
+    """Occurrences of words within ``rule.typos`` edits of its keyword (the keyword itself excluded)."""
+    n = len(rule.word)
+    return sum(
+        count
+        for tok, count in tokens.items()
+        if abs(len(tok) - n) <= rule.typos
+        and tok != rule.word
+        and tok not in rule.not_typos
+        and OSA.distance(tok, rule.word) <= rule.typos
+    )
 
 
 def topic_score(text: str) -> float:
-    """Weighted count of TPPO / non-procedural migration keywords in ``text`` (each capped at 3 hits)."""
-    return sum(w * min(_TOPIC_CAP, len(p.findall(text))) for p, w in compiled_topics())
+    """Weighted count of TPPO / non-procedural migration keywords in ``text``, each capped at 3 hits;
+    misspellings of the keywords that allow them count at TYPO_DISCOUNT of their weight."""
+    tokens: Counter[str] | None = None
+    score = 0.0
+    for rule in compiled_topics():
+        exact = min(_TOPIC_CAP, len(rule.pattern.findall(text)))
+        score += rule.weight * exact
+        if rule.typos and exact < _TOPIC_CAP:
+            if tokens is None:
+                tokens = Counter(t.casefold() for t in _TOKEN.findall(text))
+            score += TYPO_DISCOUNT * rule.weight * min(_TOPIC_CAP - exact, _typo_hits(rule, tokens))
+    return score
 
 
 def is_on_topic(text: str, *, threshold: float = TOPIC_THRESHOLD) -> bool:
