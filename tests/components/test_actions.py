@@ -858,3 +858,46 @@ def test_action_ids_are_stable_and_distinct(blank: Language) -> None:
     assert len(set(ids)) == len(ids) == 2 and all(i.startswith("act_") and len(i) == 20 for i in ids)
     other = find_actions(_doc(blank, text + " ", [("Imigrasi Ende", "AGENCY", {})]))
     assert not set(ids) & {a["id"] for a in other}  # another text, other ids
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "kind", "location"),
+    [
+        # the venue its paragraph names is the most specific place of a meeting
+        (
+            "Pencegahan TPPO. Dinas Sosial menggelar rapat koordinasi pada Senin. Acara bertempat di Aula "
+            "Kantor Desa Sukamaju.",
+            [("Aula Kantor Desa Sukamaju", "PLACE", {"level": "site", "country_code": "ID"})],
+            "coordination",
+            "Aula Kantor Desa Sukamaju",
+        ),
+        # a site named as the route of a plan is no venue
+        (
+            "Pencegahan TPPO. Dinas Sosial menggelar sosialisasi di Kota Bahari. Warga kerap berangkat melalui "
+            "Pelabuhan Bahari.",
+            [
+                ("Kota Bahari", "PLACE", {"level": "regency", "country_code": "ID"}),
+                ("Pelabuhan Bahari", "PLACE", {"level": "site", "country_code": "ID"}),
+            ],
+            "awareness",
+            "Kota Bahari",
+        ),
+        # travellers checked "di Karimun" are checked at Karimun's port, which the article names
+        (
+            "Pencegahan TPPO. Imigrasi menunda keberangkatan 12 warga di Sukamaju.\n"
+            "Sejak Januari, petugas berjaga di Pelabuhan Internasional Sukamaju.",
+            [
+                ("Sukamaju", "PLACE", {"level": "regency", "country_code": "ID"}),
+                ("Pelabuhan Internasional Sukamaju", "PLACE", {"level": "site", "country_code": "ID"}),
+            ],
+            "departure_prevention",
+            "Pelabuhan Internasional Sukamaju",
+        ),
+    ],
+)
+def test_venues_and_crossing_points(
+    blank: Language, text: str, ents: Sequence[tuple[str, str, dict[str, object]]], kind: str, location: str
+) -> None:
+    doc = _doc(blank, text, ents)
+    (a,) = [x for x in find_actions(doc) if x["type"] == kind]
+    assert _text(doc, a["locations"][0]) == location

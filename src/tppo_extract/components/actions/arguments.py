@@ -24,6 +24,8 @@ _PARTNER = regex.compile(
 )
 _AGENT = regex.compile(r"\boleh\s*(?:pihak\s+)?$", regex.IGNORECASE)
 _DESTINATION = regex.compile(r"\b(?:ke|menuju|tujuan|negara|asal)\s*$", regex.IGNORECASE)
+# "melalui Bandara X", "lewat Pelabuhan Y": the way people were to travel, named for a plan or a route
+_ROUTE = regex.compile(r"\b(?:melalui|lewat|via|transit(?:\s+di)?)\s*$", regex.IGNORECASE)
 _LEVEL_RANK = {lvl: i for i, lvl in enumerate(reversed(PLACE_LEVELS))}  # site 0 ... country 5
 
 
@@ -197,6 +199,15 @@ def _abroad(span: Span) -> bool:
     return code is not None and code != "ID"
 
 
+def _site_of(text: str, site: Span, town: str) -> bool:
+    """True when ``site`` is in ``town`` by its name: "Pelabuhan Internasional Karimun", or "Pelabuhan
+    Penumpang Internasional" followed by "Dumai"."""
+    if town in site.text.casefold():
+        return True
+    after = text[site.end_char : site.end_char + len(town) + 2].casefold()
+    return after.lstrip(" ,").startswith(town)
+
+
 def _after_agency(text: str, place: Span, agency_ends: frozenset[int]) -> bool:
     """True when ``place`` follows an agency's name at most a comma and spaces away."""
     k = place.start_char
@@ -264,10 +275,33 @@ def rank_places(
         site_spans = idx.sites if abroad_ok else idx.home_sites
         before_site = site_spans.last_before(trigger[0])
         after_site = site_spans.first_from(trigger[0])
+        # a site after the paragraph counts only when the act has no place at all: the article's crossing
+        # point then says more than the town it was filed from
         near = [
-            e for e in (before_site, after_site) if e is not None and (e is before_site or e.end_char <= paragraph[1])
+            e
+            for e in (before_site, after_site)
+            if e is not None and (e is before_site or e.end_char <= paragraph[1] or not chosen)
         ]
         chosen = sorted(near, key=lambda e: abs(e.start_char - trigger[0]))[:1] + chosen
+    if action_type in BORDER_TYPES and chosen and chosen[0]._.level in ("regency", "district"):
+        # "menunda keberangkatan 12 warga di Karimun" in an article about "Pelabuhan Internasional Karimun":
+        # the crossing point of that town is where travellers are checked
+        town = chosen[0].text.casefold()
+        site_spans = idx.sites if abroad_ok else idx.home_sites
+        crossing = next((e for e in site_spans.spans if _site_of(text, e, town)), None)
+        if crossing is not None:
+            chosen = [crossing, *chosen]
+    if not any(e._.level == "site" for e in chosen):
+        # "Rapat digelar Senin. Acara bertempat di Aula Kantor Desa X.": the venue its paragraph names is the
+        # most specific place of the act, where no destination ("ke", "tujuan") is meant
+        site_spans = idx.sites if abroad_ok else idx.home_sites
+        venues = [
+            e
+            for e in site_spans.within(paragraph[0], paragraph[1])
+            if not _DESTINATION.search(_before(text, e, paragraph[0]))
+            and not _ROUTE.search(_before(text, e, paragraph[0]))
+        ]
+        chosen = sorted(venues, key=lambda e: abs(e.start_char - trigger[0]))[:1] + chosen
     out = [char_span(e) for e in chosen[:limit]]
     if not out:
         out = [{"start": c["start"], "end": c["end"]} for c in scene[:limit]]
