@@ -901,3 +901,18 @@ def test_venues_and_crossing_points(
     doc = _doc(blank, text, ents)
     (a,) = [x for x in find_actions(doc) if x["type"] == kind]
     assert _text(doc, a["locations"][0]) == location
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the agent of a passive may follow the verb with no "oleh"
+        ("Pencegahan TPPO. Pemkab Sukamaju menyambut baik. Kasus itu berhasil diungkap Polres Bahari.", "Polres Bahari"),
+        ("Pencegahan TPPO. Dinas Sosial hadir. Keberangkatan 9 warga dicegah Imigrasi Sukamaju.", "Imigrasi Sukamaju"),
+    ],
+)
+def test_the_agent_of_a_passive_without_oleh(blank: Language, text: str, actor: str) -> None:
+    agencies = [("Pemkab Sukamaju", "AGENCY", {}), ("Dinas Sosial", "AGENCY", {}), (actor, "AGENCY", {})]
+    doc = _doc(blank, text, [a for a in agencies if a[0] in text])
+    acts = [x for x in find_actions(doc) if x["type"] in ("enforcement", "departure_prevention")]
+    assert acts and _text(doc, acts[0]["actors"][0]) == actor

@@ -127,6 +127,18 @@ def parse_actor(doc: Doc, trigger: tuple[int, int], agencies: Spans) -> Span | N
     return None
 
 
+_PASSIVE_WORD = regex.compile(r"(?<!\w)di\w{3,}", regex.IGNORECASE)
+_NO_GAP = regex.compile(r"[^\S\n]*(?:pihak[^\S\n]+)?")
+
+
+def _bare_agent(text: str, trigger: tuple[int, int], agency: Span) -> bool:
+    """True when ``agency`` is the agent of a passive trigger without "oleh": Indonesian puts it right
+    after the verb ("kasus itu berhasil diungkap Polda Sukamaju", "dicegah petugas Imigrasi")."""
+    if not _PASSIVE_WORD.search(text, trigger[0], trigger[1]):
+        return False
+    return agency.start_char >= trigger[1] and bool(_NO_GAP.fullmatch(text, trigger[1], agency.start_char))
+
+
 def rank_actors(
     doc: Doc,
     *,
@@ -148,7 +160,7 @@ def rank_actors(
     idx = index or DocEntities(doc)
     agencies = idx.agencies.within(s0, s1)
     parsed = parse_actor(doc, trigger, idx.agencies)
-    agents = [e for e in agencies if _AGENT.search(_before(text, e, s0))]
+    agents = [e for e in agencies if _AGENT.search(_before(text, e, s0)) or _bare_agent(text, trigger, e)]
     subjects = [e for e in agencies if e.end_char <= trigger[0] and not _PARTNER.search(_before(text, e, s0))]
     co = [e for e in agencies if regex.search(r"\bbersama\s*$", _before(text, e, s0), regex.IGNORECASE)]
     out: list[Span] = []
