@@ -71,6 +71,16 @@ class DocEntities:
         self.sites = Spans(e for e in places if e._.level == "site")
         self.home_sites = Spans(e for e in places if e._.level == "site" and not _abroad(e))
         self.agency_ends = frozenset(e.end_char for e in self.agencies.spans)
+        self._crossings: dict[tuple[str, bool], Span | None] = {}
+        self.parsed = doc.has_annotation("DEP")
+
+    def crossing_of(self, text: str, town: str, *, abroad_ok: bool) -> Span | None:
+        """The first site of the document in ``town`` by its name (memoised: a document names few towns)."""
+        key = (town, abroad_ok)
+        if key not in self._crossings:
+            sites = self.sites if abroad_ok else self.home_sites
+            self._crossings[key] = next((e for e in sites.spans if _site_of(text, e, town)), None)
+        return self._crossings[key]
 
 
 def char_span(span: Span) -> CharSpan:
@@ -94,11 +104,11 @@ _UP_TO_VERB = frozenset({"obj", "xcomp", "ccomp", "compound", "conj", "nmod", "f
 _MAX_CLIMB = 4
 
 
-def parse_actor(doc: Doc, trigger: tuple[int, int], agencies: Spans) -> Span | None:
+def parse_actor(doc: Doc, trigger: tuple[int, int], agencies: Spans, *, parsed: bool | None = None) -> Span | None:
     """The agency the dependency parse names as the trigger's agent: inside the subject of the verb that
     governs it ("Kantor Imigrasi X menggelar sosialisasi"), or, for a passive, inside the "oleh" phrase
     ("... ditolak oleh Kantor Imigrasi X"). None without a parse, or when neither holds an agency."""
-    if not doc.has_annotation("DEP"):
+    if not (doc.has_annotation("DEP") if parsed is None else parsed):  # the check scans every token
         return None
     span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -159,7 +169,7 @@ def rank_actors(
     s0, s1 = sentence
     idx = index or DocEntities(doc)
     agencies = idx.agencies.within(s0, s1)
-    parsed = parse_actor(doc, trigger, idx.agencies)
+    parsed = parse_actor(doc, trigger, idx.agencies, parsed=idx.parsed)
     agents = [e for e in agencies if _AGENT.search(_before(text, e, s0)) or _bare_agent(text, trigger, e)]
     subjects = [e for e in agencies if e.end_char <= trigger[0] and not _PARTNER.search(_before(text, e, s0))]
     co = [e for e in agencies if regex.search(r"\bbersama\s*$", _before(text, e, s0), regex.IGNORECASE)]
@@ -298,9 +308,7 @@ def rank_places(
     if action_type in BORDER_TYPES and chosen and chosen[0]._.level in ("regency", "district"):
         # "menunda keberangkatan 12 warga di Karimun" in an article about "Pelabuhan Internasional Karimun":
         # the crossing point of that town is where travellers are checked
-        town = chosen[0].text.casefold()
-        site_spans = idx.sites if abroad_ok else idx.home_sites
-        crossing = next((e for e in site_spans.spans if _site_of(text, e, town)), None)
+        crossing = idx.crossing_of(text, chosen[0].text.casefold(), abroad_ok=abroad_ok)
         if crossing is not None:
             chosen = [crossing, *chosen]
     if not any(e._.level == "site" for e in chosen):
