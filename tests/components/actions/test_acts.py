@@ -34,6 +34,9 @@ def _reason(sentence: str, trigger: str) -> str | None:
         ("Jika terbukti, petugas menunda keberangkatan pemohon.", "menunda keberangkatan", "condition"),
         ("Imigrasi mengimbau warga agar melakukan pengecekan dokumen.", "pengecekan", "advice"),
         ("Warga diberi tahu tata cara pemeriksaan dokumen di bandara.", "pemeriksaan", "procedure"),
+        # the frame of what the sentence goes on to report
+        ("Sebagai bentuk pengawasan, petugas akan memeriksa setiap penumpang.", "pengawasan", "procedure"),
+        ("Sebagai wujud sinergi, kedua kantor bertukar data pemohon.", "sinergi", "procedure"),
         # an importance noun governs its whole list; strengthening a practice is a purpose
         ("Bupati menekankan pentingnya respons cepat, kerja lintas dinas, dan edukasi warga.", "edukasi", "importance"),
         ("Forum itu digelar untuk mempererat sinergi antarinstansi di daerah.", "sinergi", "purpose"),

@@ -35,10 +35,11 @@ _ADVICE = regex.compile(
     regex.IGNORECASE,
 )
 # A procedure, a role or a frame names a kind of act, not an occasion of it: "cara memeriksa legalitas",
-# "syarat penundaan", "bertugas mendampingi", "wadah kolaborasi", "bagian dari pengawasan".
+# "syarat penundaan", "bertugas mendampingi", "wadah kolaborasi", "bagian dari pengawasan", and the frame
+# of what the sentence goes on to report: "Sebagai bentuk pengawasan, petugas akan memeriksa ...".
 _PROCEDURE = regex.compile(
     r"\b(?:(?:tata\s+)?cara|syarat|prosedur|mekanisme|alur|bertugas|tugasnya|wadah|forum|sarana|"
-    r"bagian\s+dari)\s+$",
+    r"bagian\s+dari|sebagai\s+(?:bentuk|wujud|upaya|langkah|bagian))\s+$",
     regex.IGNORECASE,
 )
 # Conditions and asides: "Jika perlu, ...", "Yang mana imigrasi membentuk ... agar ...".
