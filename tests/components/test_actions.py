@@ -916,3 +916,15 @@ def test_the_agent_of_a_passive_without_oleh(blank: Language, text: str, actor: 
     doc = _doc(blank, text, [a for a in agencies if a[0] in text])
     acts = [x for x in find_actions(doc) if x["type"] in ("enforcement", "departure_prevention")]
     assert acts and _text(doc, acts[0]["actors"][0]) == actor
+
+
+def test_without_a_day_of_report_the_period_stated_earlier_dates_the_act(blank: Language) -> None:
+    text = (
+        "Sepanjang 2024, kantor itu sibuk.\nPencegahan TPPO terus berjalan di Sukamaju.\n"
+        "Kantor Imigrasi Sukamaju menolak 40 permohonan paspor."
+    )
+    doc = _doc(
+        blank, text, [("Sepanjang 2024", "DATE", {"value": "2024"}), ("Kantor Imigrasi Sukamaju", "AGENCY", {})]
+    )
+    (a,) = [x for x in find_actions(doc) if x["type"] == "document_refusal"]
+    assert a["date"] is not None and a["date"]["value"] == "2024"

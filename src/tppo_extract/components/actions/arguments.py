@@ -360,6 +360,10 @@ def find_date(
             and (event is None or str(e._.value) <= str(event["value"]))  # a period to come is a plan's
         ]
         dates = later[:1]
+    if not dates and event is None:
+        # no day of report to fall back on: the period the article last stated before the act
+        # ("Sepanjang 2023, ..." in its opening) is the time the story covers
+        dates = [e for e in all_dates.within(0, s0) if e._.value and len(str(e._.value)) < len("YYYY-MM-DD")][-1:]
     if not dates:
         return event
     best = min(
