@@ -789,6 +789,12 @@ def test_a_period_of_the_next_episode_is_not_borrowed(blank: Language) -> None:
         # ke- before a counted noun gathers all of them; "-nya" stands alone for them
         ("Petugas memeriksa ketiga WNI tersebut di bandara.", "memeriksa", 3),
         ("Polisi memeriksa keenamnya di kantor polisi.", "memeriksa", 6),
+        # the object's count may come well after the verb, in the same clause
+        (
+            "Polisi menyita tiket kapal penumpang dan sejumlah kartu identitas palsu milik 23 orang calon pekerja.",
+            "menyita",
+            23,
+        ),
         # after the noun, ke- is an ordinal and counts nothing
         ("Petugas memeriksa dokumen tahap kedua di bandara.", "memeriksa", None),
     ],

@@ -70,6 +70,12 @@ def parse_number(token: str) -> int | None:
     return None
 
 
+# How far (distance() units: characters, doubled after the trigger) a count may lie from the trigger and
+# still be its object's: "menyita tiket kapal dan sejumlah KTP milik 23 orang PMI" puts it some 90
+# characters after the verb.
+COUNT_REACH = 200
+
+
 def find_count(
     text: str,
     *,
@@ -101,7 +107,7 @@ def find_count(
             d /= 3  # "sosialisasi ... kepada sekitar 80 warga": the act's audience, however far the verb
         if best is None or d < best[0]:
             best = (d, n)
-    if best is not None and best[0] < 150:
+    if best is not None and best[0] < COUNT_REACH:
         return best[1]
     for m in _SEBANYAK.finditer(text, s0, s1):
         if (n := ok(m)) is not None:
