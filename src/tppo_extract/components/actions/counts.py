@@ -35,7 +35,8 @@ _WORD_NUM = (
 )
 # "ketiga WNI tersebut", "keenam korban": ke- before a counted noun gathers all of them (after the noun it is
 # an ordinal: "tahap kedua"); "ketiganya" stands alone for them.
-_COLLECTIVE = r"ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)"
+_COLLECTIVE_WORDS = sorted((w for w, n in _NUM_WORDS.items() if 2 <= n <= 11), key=len, reverse=True)
+_COLLECTIVE = "ke(?:" + "|".join(_COLLECTIVE_WORDS) + ")"
 _COUNT = regex.compile(
     rf"(?<![\w/.,-])(?P<n>{_DIGITS}|{_WORD_NUM}|{_COLLECTIVE})(?![\w/]|[.,]\d)\s+(?:\(\d+\)\s+)?{_UNITS}\b"
     rf"|(?<!\w)(?P<n>{_COLLECTIVE})nya\b",
