@@ -114,3 +114,24 @@ def test_without_a_parse_the_rules_decide() -> None:
 
     doc = spacy.blank("id")("Permohonan itu ditolak oleh Imigrasi Sukamaju.")
     assert parse_actor(doc, (15, 22), DocEntities(doc).agencies) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "manner"),
+    [
+        # joint work beside another act is how that act was done
+        ("Yayasan Peduli Migran bekerja sama dengan polisi menggelar sosialisasi di sekolah.", True),
+        ("Dinas menggelar pelatihan melalui kerja sama dengan kampus setempat.", True),
+        # joint work alone is a coordination of its own
+        ("Imigrasi Sukamaju bekerja sama dengan dinas sosial sejak awal tahun.", False),
+        ("Kedua kantor menggelar rapat koordinasi dan membahas pertukaran data.", False),
+    ],
+)
+def test_joint_work_as_the_manner_of_another_act(sentence: str, manner: bool) -> None:
+    from tppo_extract.components.actions import find_triggers
+    from tppo_extract.components.actions.acts import joint_manner
+
+    found = find_triggers(sentence)
+    coordination = [t for t in found if t.type == "coordination"]
+    assert coordination
+    assert joint_manner(sentence, coordination[0], found) is manner

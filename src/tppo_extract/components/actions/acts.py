@@ -3,8 +3,11 @@ nouns that name an act already reported; planned and negated acts."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
+from .candidates import TriggerMatch
 from .clauses import clause_before, since_stop
 
 # --------------------------------------------------------------------------------------------------
@@ -44,6 +47,22 @@ _PROCEDURE = regex.compile(
 )
 # Conditions and asides: "Jika perlu, ...", "Yang mana imigrasi membentuk ... agar ...".
 _CONDITIONAL_START = regex.compile(r"^\W*(?:jika|apabila|bila|kalau|seandainya|yang mana)\b", regex.IGNORECASE)
+
+
+# Words of joint work that may only say how another act was done: "X bekerja sama dengan Y menggelar
+# sosialisasi", "melalui kerja sama dengan BP2MI".
+_JOINT_WORK = regex.compile(
+    r"(?:be)?kerja\s*sama|berkolaborasi|kolaborasi|bersinergi|sinergi|menggandeng|digandeng|bergandengan",
+    regex.IGNORECASE,
+)
+
+
+def joint_manner(text: str, trigger: TriggerMatch, sentence_triggers: Sequence[TriggerMatch]) -> bool:
+    """True when a coordination trigger of joint work shares its sentence with an act of another type:
+    the joint work is then the manner of that act (its co-actors), not a coordination of its own."""
+    if trigger.type != "coordination" or not _JOINT_WORK.match(text, trigger.start, trigger.end):
+        return False
+    return any(t.type != "coordination" and not t.mention for t in sentence_triggers)
 
 
 def conditional_plan(text: str, *, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:

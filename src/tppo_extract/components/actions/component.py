@@ -16,7 +16,7 @@ from ...errors import ConfigError, ResourceError
 from ...extensions import register_extensions
 from ...spans import doc_text, ents, frozen_ents, in_skipped_zone, load_rows, save_rows, zones_over
 from ...types import ActionDict, CharSpan
-from .acts import action_status, is_generic, is_nominal
+from .acts import action_status, is_generic, is_nominal, joint_manner
 from .arguments import (
     DocEntities,
     Spans,
@@ -163,6 +163,8 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
             trig = (t.start, t.end)
             if in_skipped_zone(doc, t.start, t.end, NO_ACTION_KINDS):
                 continue
+            if joint_manner(text, t, triggers[s_idx]):
+                continue  # "X bekerja sama dengan Y menggelar sosialisasi": how the other act was done
             holder = agency_spans.last_before(t.start + 1)
             if holder is not None and t.end <= holder.end_char:
                 continue  # "Tim Pengawasan Orang Asing" names a body, not an act
