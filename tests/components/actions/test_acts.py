@@ -26,6 +26,11 @@ def _reason(sentence: str, trigger: str) -> str | None:
         ("Petugas pembina desa bertugas memberikan penyuluhan kepada warga.", "penyuluhan", "role"),
         ("Perangkat desa berperan mendampingi keluarga pekerja migran.", "mendampingi", "role"),
         ("Kader desa menjadi garda terdepan dalam mendampingi calon pekerja.", "mendampingi", "role"),
+        # a role governs its whole list of duties
+        ("Petugas itu bertugas memberikan penyuluhan, edukasi, dan koordinasi dengan desa.", "koordinasi", "role"),
+        # what a body does as a rule
+        ("Kami juga rutin melakukan pengawasan di pelabuhan.", "pengawasan", "habitual"),
+        ("Petugas senantiasa berkoordinasi dengan kepolisian.", "berkoordinasi", "habitual"),
         # an activity noun as the subject of an evaluation
         ("Pengawasan terhadap keberangkatan warga ke luar negeri harus diperketat.", "Pengawasan", "predicate"),
         ("Upaya kantor itu dalam mengawasi perbatasan dinilai berhasil.", "mengawasi", "predicate"),
@@ -59,6 +64,8 @@ def test_statements_that_report_no_act(sentence: str, trigger: str, reason: str)
         # "bertugas di" says where someone works, not what they are for
         ("Polisi yang bertugas di pelabuhan menyita tiket milik 20 calon pekerja.", "menyita"),
         ("Petugas bertugas di bandara itu memeriksa dokumen 30 penumpang.", "memeriksa"),
+        # "aktif" as the manner of one occasion's act, far from it, does not make it a habit
+        ("Tim yang aktif sejak Januari itu menunda keberangkatan 12 warga pada Senin.", "menunda keberangkatan"),
         # a noun pointing back at an act already reported
         ("Kesepakatan ini diharapkan memperkuat perlindungan warga.", "Kesepakatan"),
         # a modal in another clause does not reach the act

@@ -120,6 +120,12 @@ _PURPOSE_OBJECT = regex.compile(
     r"\s+(?:[^\s,.;]+\s+){0,1}$",
     regex.IGNORECASE,
 )
+# What a body does as a rule, not on an occasion: "rutin melakukan pengawasan", "aktif melakukan razia",
+# "senantiasa berkoordinasi".
+_HABITUAL = regex.compile(
+    r"\b(?:rutin|secara\s+rutin|secara\s+berkala|berkala|senantiasa|selalu|aktif)\s+(?:\w+\s+){0,1}$",
+    regex.IGNORECASE,
+)
 _POINTS_BACK = regex.compile(r"[^\S\n]+(?:ini|itu|tersebut)(?!\w)", regex.IGNORECASE)
 # "dalam mengawasi", "untuk mengedukasi": a verb after these prepositions names an activity, like a noun
 _NOMINALISING = regex.compile(r"\b(?:dalam|untuk|guna|demi)\s+$", regex.IGNORECASE)
@@ -149,8 +155,10 @@ def non_act_reason(text: str, *, sentence: tuple[int, int], trigger: tuple[int, 
     clause = clause_before(text, s0, a)
     if _MODAL_CLAUSE.search(clause):
         return "modal"
-    if _ROLE.search(clause):
+    if _ROLE.search(text, s0, a):  # a role governs the list of duties after it, commas and all
         return "role"
+    if _HABITUAL.search(since_stop(text, max(s0, a - 40), a)):
+        return "habitual"
     nominal = is_nominal(text, start=a, end=b) or bool(_NOMINALISING.search(text, max(s0, a - 10), a))
     if nominal and _IMPORTANCE.search(text, s0, a):
         return "importance"
