@@ -934,3 +934,15 @@ def test_without_a_day_of_report_the_period_stated_earlier_dates_the_act(blank: 
     )
     (a,) = [x for x in find_actions(doc) if x["type"] == "document_refusal"]
     assert a["date"] is not None and a["date"]["value"] == "2024"
+
+
+def test_the_next_sentence_about_one_act_joins_its_record_and_evidence(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO terus berjalan.\nImigrasi Sukamaju menggelar sosialisasi di balai desa.\n"
+        "Sosialisasi berlangsung hingga sore hari."
+    )
+    doc = _doc(blank, text, [("Imigrasi Sukamaju", "AGENCY", {})])
+    acts = [x for x in find_actions(doc) if x["type"] == "awareness"]
+    assert len(acts) == 1
+    evidence = _text(doc, acts[0]["evidence"])
+    assert evidence is not None and evidence.startswith("Imigrasi Sukamaju") and evidence.endswith("sore hari.")
