@@ -84,7 +84,10 @@ def add_record(records: list[FoundRecord], new: FoundRecord, text: str, t: Trigg
         old = f.record
         if old["status"] != rec["status"] or not _compatible(f, new):
             continue
-        adjacent = not text[old["evidence"]["end"] : rec["evidence"]["start"]].strip()
+        # a counted noun is a tally, and another noun after it opens the next tally ("pemeriksaan 6 WNA",
+        # then "BAP WNI ..."), even in the next sentence
+        tally = f.nominal and f.rule != new.rule and old["count"] is not None
+        adjacent = not tally and not text[old["evidence"]["end"] : rec["evidence"]["start"]].strip()
         if passive or (f.actor == new.actor and (f.paragraph == new.paragraph or f.rule == new.rule or adjacent)):
             _fill(f, new, text=text)
             return
