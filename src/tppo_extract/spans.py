@@ -72,9 +72,15 @@ def add_entities(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     AGENCY and "Kalianda" is not also a PLACE. Among the new spans, the longest wins. Returns the spans
     that were added.
     """
-    existing = list(doc.ents)
-    taken = [(e.start, e.end) for e in existing]
-    new = [s for s in filter_spans(list(spans)) if not any(s.start < e and b < s.end for b, e in taken)]
+    existing = list(doc.ents)  # in text order, not overlapping
+    starts = [e.start for e in existing]
+
+    def overlaps(span: Span) -> bool:
+        # only the entity starting last before the span's end, and the one before it, can overlap it
+        i = bisect.bisect_left(starts, span.end)
+        return any(existing[j].end > span.start for j in range(max(0, i - 1), i))
+
+    new = [s for s in filter_spans(list(spans)) if not overlaps(s)]
     doc.ents = sorted(existing + new, key=lambda s: s.start)
     return new
 

@@ -7,6 +7,7 @@ from cues ("X mengatakan (bahwa) ...", "Menurut X, ..."). A quote interrupted by
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from ..lang import speech
 from ..lang.calendar import MONTHS, TIMES_OF_DAY, WEEKDAY_WORDS, WEEKDAYS
 from ..lang.titles import HONORIFICS, RANKS, ROLE_HEADS
 from ..lang.wordlists import word_set
-from ..spans import doc_text, in_skipped_zone
+from ..spans import doc_text, in_skipped_zone, zones_over
 from ..types import CharSpan, QuoteDict, SpeakerDict
 
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
@@ -201,6 +202,11 @@ def name_in_run(
     return rest[0][0], rest[-1][1]
 
 
+# The longest a person's name may be (characters), for looking one up by where it ends.
+_NAME_REACH = 200
+_BIG = 2**63  # sorts after every offset: (char, _BIG) follows every entity that starts at char
+
+
 @dataclass(frozen=True)
 class DocIndex:
     """Entity look-ups by character offset for one doc."""
@@ -211,6 +217,25 @@ class DocIndex:
     site_words: frozenset[str]  # words of other places (sites): a name swallowed by them is possible
     dates: tuple[tuple[int, int], ...] = ()  # start, end of the DATE entities
     titles: tuple[tuple[str, str], ...] = ()  # full name, the role the text gives the person
+
+    # Range look-ups by bisection over the entities in text order (doc.ents is sorted and does not overlap):
+    # a long document asks them once per word of each attribution.
+    def persons_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        i = bisect.bisect_left(self.persons, (start,))
+        out = []
+        while i < len(self.persons) and self.persons[i][0] < end:
+            if self.persons[i][1] <= end:
+                out.append(self.persons[i])
+            i += 1
+        return out
+
+    def person_at(self, char: int) -> tuple[int, int, str] | None:
+        i = bisect.bisect_right(self.persons, (char, _BIG)) - 1
+        return self.persons[i] if i >= 0 and self.persons[i][0] <= char < self.persons[i][1] else None
+
+    def in_date(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.dates, (start, _BIG)) - 1
+        return i >= 0 and self.dates[i][0] <= start and end <= self.dates[i][1]
 
 
 def index_doc(doc: Doc) -> DocIndex:
@@ -247,7 +272,7 @@ def role_holder(text: str, m: Mention, index: DocIndex) -> str | None:
 
 
 def _person_in(index: DocIndex, start: int, end: int) -> Mention | None:
-    inside = [p for p in index.persons if start <= p[0] and p[1] <= end]
+    inside = index.persons_within(start, end)
     if inside:
         s, e, name = inside[-1]
         return Mention(s, e, "person", name)
@@ -342,14 +367,14 @@ def _strip_adjuncts(
     timed = False
     while words:
         s, e, w = words[-1]
-        if w[0].isdigit() or w.casefold() in _TIME_WORDS or any(a <= s and e <= b for a, b in index.dates):
+        if w[0].isdigit() or w.casefold() in _TIME_WORDS or index.in_date(s, e):
             words.pop()
             timed = True
             continue
         k = len(words)
         while k > 0 and _is_cap(words[k - 1][2]):
             k -= 1
-        named = any(p[0] <= words[-1][0] < p[1] for p in index.persons)
+        named = index.person_at(words[-1][0]) is not None
         if 0 < k < len(words) and words[k - 1][2] in _PLACE_PREPOSITIONS and timed and not named:
             del words[k - 1 :]
             continue
@@ -380,7 +405,9 @@ def subject_before(text: str, pos: int, floor: int, index: DocIndex) -> Mention 
     s, e, w = words[-1]
     if w in speech.PRONOUNS:
         return Mention(s, e, "pronoun", None)
-    person = next((p for p in reversed(index.persons) if floor <= p[0] and abs(p[1] - e) <= 2), None)
+    person = next(
+        (p for p in reversed(index.persons_within(max(floor, e - _NAME_REACH), e + 2)) if abs(p[1] - e) <= 2), None
+    )
     if person is not None:
         return Mention(person[0], person[1], "person", person[2])
     # Walk back over the capitalised run, and over "selaku <role>" to the name before it.
@@ -548,10 +575,8 @@ def reported_quotes(doc: Doc, index: DocIndex, direct: list[Found], *, min_words
         if _excluded(doc, s_start, s_start + 1) or inside_quote(s_start + 1) and inside_quote(s_end - 2):
             continue
         # A sentence may run into furniture glued to the paragraph ("... luar negeri.(abc)").
-        s_end = min(
-            [s_end]
-            + [z["start"] for z in doc._.zones or [] if s_start < z["start"] < s_end and z["kind"] not in ("body",)]
-        )
+        cuts = [z["start"] for z in zones_over(doc, s_start, s_end) if z["kind"] != "body"]
+        s_end = min([s_end] + [c for c in cuts if s_start < c < s_end])
         sent = text[s_start:s_end]
         hit = _reported_in_sentence(text, s_start, s_end, sent, index, inside_quote)
         if hit is None:
@@ -639,7 +664,7 @@ def clause_subjects(text: str, index: DocIndex) -> list[tuple[int, str]]:
     for v in _ACTIVE_VERB_RE.finditer(text):
         floor = max(text.rfind("\n", 0, v.start()), text.rfind(". ", 0, v.start())) + 1
         m = subject_before(text, v.start(), floor, index)
-        if m is not None and m.kind == "person" and m.name and not any(p[0] <= m.start < p[1] for p in index.persons):
+        if m is not None and m.kind == "person" and m.name and index.person_at(m.start) is None:
             out.append((m.start, m.name))
     return out
 
