@@ -388,9 +388,12 @@ def find_person_mentions(
     found: list[PersonMention] = []
     known: list[str] = []
 
+    starts: set[int] = set()
+
     def add(m: PersonMention | None) -> None:
-        if m is None or in_skipped_zone(doc, m.start, m.end) or any(f.start == m.start for f in found):
+        if m is None or m.start in starts or in_skipped_zone(doc, m.start, m.end):
             return
+        starts.add(m.start)
         found.append(m)
         if m.name not in known:
             known.append(m.name)
@@ -494,8 +497,10 @@ def find_person_mentions(
                 add(_from_role(text, toks, i, known))
         if _pass == 0:
             found.clear()
+            starts.clear()
     for m in _model_mentions(doc, toks, found) if model_names else []:
         found.append(m)
+        starts.add(m.start)
         if m.name not in known:
             known.append(m.name)
     return _propagate(doc, toks, found, known, not_names)
@@ -601,8 +606,15 @@ def _propagate(
         if m.title and m.canonical not in titles:
             titles[m.canonical] = m.title
     text = doc_text(doc)
-    taken = [(m.start, m.end) for m in found]
-    blocked = [(t.start, t.end) for t in toks if t.blocked]
+    # characters already in a mention, and in a blocked token: overlap tests read the span's own
+    # characters, so a long document costs time in proportion to its length
+    taken = bytearray(len(text) + 1)
+    for m in found:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    blocked = bytearray(len(text) + 1)
+    for t in toks:
+        if t.blocked:
+            blocked[t.start : t.end] = b"\x01" * (t.end - t.start)
     for f in full:
         parts = f.split()
         variants = {" ".join(parts[a:b]) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)}
@@ -610,12 +622,12 @@ def _propagate(
             if len(v) < 3 or v in not_names or (len(v.split()) == 1 and v.rstrip(".").__len__() < 3):
                 continue
             for s, e in _occurrences(text, v):
-                if any(s < b and a < e for a, b in taken) or in_skipped_zone(doc, s, e):
+                if any(taken[s:e]) or in_skipped_zone(doc, s, e):
                     continue
-                if any(a < e and s < b for a, b in blocked):
+                if any(blocked[s:e]):
                     continue
                 found.append(PersonMention(s, e, v, None, f, source=sources.get(f, "rule")))
-                taken.append((s, e))
+                taken[s:e] = b"\x01" * (e - s)
     for m in found:
         if not m.canonical:
             m.canonical = m.name

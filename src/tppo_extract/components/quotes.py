@@ -8,6 +8,7 @@ from cues ("X mengatakan (bahwa) ...", "Menurut X, ..."). A quote interrupted by
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -563,12 +564,22 @@ def direct_quotes(doc: Doc, index: DocIndex, *, min_words: int) -> list[Found]:
     return found
 
 
+def _cover_test(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether a position lies inside one of ``spans`` (they may overlap), by bisection."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end among the first i + 1
+
+    def covered(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+
+    return covered
+
+
 def reported_quotes(doc: Doc, index: DocIndex, direct: list[Found], *, min_words: int) -> list[Found]:
     text = doc_text(doc)
-    quoted = [(q.start - 1, q.end + 1) for q in direct]
-
-    def inside_quote(pos: int) -> bool:
-        return any(s <= pos < e for s, e in quoted)
+    inside_quote = _cover_test([(q.start - 1, q.end + 1) for q in direct])
 
     out: list[Found] = []
     for s_start, s_end in _sentences(doc):
@@ -690,24 +701,38 @@ def resolve_speakers(text: str, found: list[Found], index: DocIndex) -> list[Quo
         | set(clause_subjects(text, index))
     )
 
+    full_of: dict[str, str] = {}
+
     def full(name: str) -> str:
-        key = name.split()
-        for _, cand in names:
-            ws = cand.split()
-            if len(ws) > len(key) and any(ws[k : k + len(key)] == key for k in range(len(ws) - len(key) + 1)):
-                return cand
-        return name
+        # memoised: a long document names the same few people again and again
+        if name not in full_of:
+            key = name.split()
+            full_of[name] = next(
+                (
+                    cand
+                    for _, cand in names
+                    if len(ws := cand.split()) > len(key)
+                    and any(ws[k : k + len(key)] == key for k in range(len(ws) - len(key) + 1))
+                ),
+                name,
+            )
+        return full_of[name]
 
     # A person named inside what someone says ("... C tidak dapat menunjukkan dokumen," ujarnya) is
     # spoken about: "ujarnya" and "ia" point back at whoever speaks, never into a quotation.
-    quoted = [(f.start, f.end) for f in found]
+    spoken_about = _cover_test([(f.start, f.end) for f in found])
 
-    def spoken_about(pos: int) -> bool:
-        return any(s <= pos < e for s, e in quoted)
+    name_starts = [p for p, _ in names]
 
     def last_person(before: int, after: int = -1) -> tuple[int, str] | None:
-        cands = [(p, n) for p, n in names if after < p < before and not spoken_about(p) and not _initials(n)]
-        return cands[-1] if cands else None
+        # walk back from the last name before ``before``: the nearest one that qualifies
+        i = bisect.bisect_left(name_starts, before) - 1
+        while i >= 0 and names[i][0] > after:
+            p, n = names[i]
+            if not spoken_about(p) and not _initials(n):
+                return names[i]
+            i -= 1
+        return None
 
     out: list[QuoteDict] = []
     last: tuple[int, str] | None = None  # position and name of the latest speaker

@@ -9,6 +9,7 @@ ISO unit that holds all of it: "1-16 September 2024" -> 2024-09, "Januari-Maret 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -611,9 +612,13 @@ def find_dates(text: str, *, anchor: str | None = None) -> list[Found]:
                 candidates.append((m.start(), m.end(), order, m))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     chosen: list[tuple[int, int, int, regex.Match[str]]] = []
+    taken: list[tuple[int, int]] = []  # the chosen spans in text order, not overlapping
     for cand in candidates:
-        if all(cand[1] <= s or e <= cand[0] for s, e, _, _ in chosen):
+        # only the chosen span that starts last before this one's end can overlap it
+        i = bisect.bisect_left(taken, (cand[1], -1))
+        if i == 0 or taken[i - 1][1] <= cand[0]:
             chosen.append(cand)
+            bisect.insort(taken, (cand[0], cand[1]))
     chosen.sort(key=lambda c: c[0])
     out: list[Found] = []
     prev_end = -10
