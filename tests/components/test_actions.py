@@ -946,3 +946,17 @@ def test_the_next_sentence_about_one_act_joins_its_record_and_evidence(blank: La
     assert len(acts) == 1
     evidence = _text(doc, acts[0]["evidence"])
     assert evidence is not None and evidence.startswith("Imigrasi Sukamaju") and evidence.endswith("sore hari.")
+
+
+def test_with_no_place_the_act_takes_place_where_the_acting_office_sits(blank: Language) -> None:
+    text = "Pencegahan TPPO. Kantor Imigrasi Kelas I TPI Tanjungpinang menolak 40 permohonan paspor."
+    doc = _doc(blank, text, [("Kantor Imigrasi Kelas I TPI Tanjungpinang", "AGENCY", {"region_code": "21.72"})])
+    (a,) = [x for x in find_actions(doc) if x["type"] == "document_refusal"]
+    assert _text(doc, a["locations"][0]) == "Tanjungpinang"
+
+
+def test_an_office_whose_name_gives_no_region_lends_no_place(blank: Language) -> None:
+    text = "Pencegahan TPPO. Direktorat Jenderal Imigrasi menolak 40 permohonan paspor."
+    doc = _doc(blank, text, [("Direktorat Jenderal Imigrasi", "AGENCY", {})])
+    (a,) = [x for x in find_actions(doc) if x["type"] == "document_refusal"]
+    assert a["locations"] == []

@@ -9,6 +9,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...constants import PLACE_LEVELS
+from ...normalize.places import link_place
 from ...spans import doc_text, ents, in_skipped_zone
 from ...types import CharSpan, DateRefDict
 from .clauses import NO_ACTION_KINDS, distance, paragraph_bounds
@@ -221,6 +222,27 @@ def _abroad(span: Span) -> bool:
     return code is not None and code != "ID"
 
 
+# How many final words of an agency's name may name the region it serves ("... TPI Tanjung Balai Asahan").
+_SEAT_WORDS = 3
+
+
+def agency_seat(text: str, agency: Span) -> CharSpan | None:
+    """The place inside an agency's name that names the region it serves, as a span of the text
+    ("Tanjungpinang" in "Kantor Imigrasi Kelas I TPI Tanjungpinang"); None when the name gives none."""
+    code = agency._.region_code
+    if not code:
+        return None
+    words = list(regex.finditer(r"\S+", agency.text))
+    for n in range(min(_SEAT_WORDS, len(words) - 1), 0, -1):
+        first = words[-n]
+        name = agency.text[first.start() : words[-1].end()]
+        link = link_place(name)
+        if link is not None and link.code is not None and (link.code.startswith(code) or code.startswith(link.code)):
+            start = agency.start_char + first.start()
+            return {"start": start, "end": agency.start_char + words[-1].end()}
+    return None
+
+
 def _site_of(text: str, site: Span, town: str) -> bool:
     """True when ``site`` is in ``town`` by its name: "Pelabuhan Internasional Karimun", or "Pelabuhan
     Penumpang Internasional" followed by "Dumai"."""
@@ -253,6 +275,7 @@ def rank_places(
     limit: int = 3,
     action_type: str | None = None,
     index: DocEntities | None = None,
+    actor: Span | None = None,
 ) -> list[CharSpan]:
     """PLACE spans where the action happened, most specific first.
 
@@ -325,6 +348,13 @@ def rank_places(
     out = [char_span(e) for e in chosen[:limit]]
     if not out:
         out = [{"start": c["start"], "end": c["end"]} for c in scene[:limit]]
+    if not out and actor is not None:
+        # "Kantor Imigrasi Tanjungpinang menolak 247 permohonan": with no place of its own, the act took
+        # place where the acting office sits, which its name says (the dateline names where the report
+        # was filed, a person's origin where they come from)
+        seat = agency_seat(text, actor)
+        if seat is not None:
+            out.append(seat)
     dl = doc._.dateline
     if not out and dl and dl.get("place"):
         out.append({"start": int(dl["place"]["start"]), "end": int(dl["place"]["end"])})

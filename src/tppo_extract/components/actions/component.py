@@ -172,7 +172,14 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
                 continue
             actors = rank_actors(doc, sentence=sent, trigger=trig, previous=previous, main=main, index=index)
             places = rank_places(
-                doc, sentence=sent, paragraph=paragraph, trigger=trig, scene=scene, action_type=t.type, index=index
+                doc,
+                sentence=sent,
+                paragraph=paragraph,
+                trigger=trig,
+                scene=scene,
+                action_type=t.type,
+                index=index,
+                actor=actors[0] if actors else None,
             )
             if places and paragraph[0] <= places[0]["start"] < sent[1] and places[0]["start"] != filed_at:
                 scene = places
