@@ -752,7 +752,7 @@ def test_the_day_a_statement_was_made_does_not_split_an_act(blank: Language) -> 
         ],
     )
     q0 = text.index("Kami")
-    cue = text.index("kata")
+    cue = text.index(" kata ") + 1  # the speech verb, not the "kata" inside "keberangkatan"
     doc._.quotes = [
         {"start": q0, "end": text.index(',"'), "direct": True, "cue": {"start": cue, "end": cue + 4}, "speaker": None}
     ]
@@ -960,3 +960,21 @@ def test_an_office_whose_name_gives_no_region_lends_no_place(blank: Language) ->
     doc = _doc(blank, text, [("Direktorat Jenderal Imigrasi", "AGENCY", {})])
     (a,) = [x for x in find_actions(doc) if x["type"] == "document_refusal"]
     assert a["locations"] == []
+
+
+def test_the_day_of_a_statement_is_not_the_date_of_the_act_it_reports(blank: Language) -> None:
+    text = (
+        "Sukamaju, Sabtu (4/5/2024) - Pencegahan TPPO terus berjalan.\n"
+        '"Petugas melakukan pemeriksaan terhadap 6 WNI di bandara," kata Budi Santoso, Selasa (7/5/2024).'
+    )
+    doc = _doc(
+        blank,
+        text,
+        [("Sabtu (4/5/2024)", "DATE", {"value": "2024-05-04"}), ("Selasa (7/5/2024)", "DATE", {"value": "2024-05-07"})],
+    )
+    q0, cue = text.index("Petugas"), text.index(" kata ") + 1
+    doc._.quotes = [
+        {"start": q0, "end": text.index(',"'), "direct": True, "cue": {"start": cue, "end": cue + 4}, "speaker": None}
+    ]
+    (a,) = [x for x in find_actions(doc) if x["type"] == "screening"]
+    assert a["date"] is not None and a["date"]["value"] == "2024-05-04"

@@ -370,6 +370,7 @@ def find_date(
     event: DateRefDict | None = None,
     following: Sequence[tuple[int, int]] = (),
     index: DocEntities | None = None,
+    said_on: frozenset[int] = frozenset(),
 ) -> DateRefDict | None:
     """The DATE entity of the sentence nearest the trigger (ones with a value first); else the last
     valued date of the paragraph before the sentence; else a period (a month or longer) stated in the
@@ -377,7 +378,8 @@ def find_date(
     ``event``, the day the article reports on."""
     s0, s1 = sentence
     all_dates = (index or DocEntities(doc)).dates
-    dates = all_dates.within(s0, s1)
+    # "..., kata Uray, Selasa (6/5/2025).": the day a statement was made is not the act's
+    dates = [e for e in all_dates.within(s0, s1) if e.start_char not in said_on]
     if not dates and paragraph is not None:
         dates = [e for e in all_dates.within(paragraph[0], s0) if e._.value][-1:]
     if not dates:

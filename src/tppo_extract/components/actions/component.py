@@ -185,7 +185,14 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
                 scene = places
             following = _elaboration(sentences, triggers, s_idx, t.type)
             date = find_date(
-                doc, sentence=sent, trigger=trig, paragraph=paragraph, event=event, following=following, index=index
+                doc,
+                sentence=sent,
+                trigger=trig,
+                paragraph=paragraph,
+                event=event,
+                following=following,
+                index=index,
+                said_on=said_on,
             )
             blocked = [(e.start_char, e.end_char) for e in index.dates.within(*sent)]
             count = find_count(text, sentence=sent, trigger=trig, blocked=blocked)

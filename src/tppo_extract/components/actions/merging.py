@@ -15,7 +15,8 @@ def _dates_agree(old: FoundRecord, new: FoundRecord) -> bool:
     od, nd = old.record["date"], new.record["date"]
     if od is None or nd is None or not (old.own_date and new.own_date):
         return True
-    return od["value"] == nd["value"]
+    # a duration without a value ("enam bulan terakhir") names no occasion either
+    return od["value"] is None or nd["value"] is None or od["value"] == nd["value"]
 
 
 def _compatible(old: FoundRecord, new: FoundRecord) -> bool:
