@@ -978,3 +978,83 @@ def test_the_day_of_a_statement_is_not_the_date_of_the_act_it_reports(blank: Lan
     ]
     (a,) = [x for x in find_actions(doc) if x["type"] == "screening"]
     assert a["date"] is not None and a["date"]["value"] == "2024-05-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "kind", "location"),
+    [
+        # the places people come from are no scene of the act, each member of the list included
+        (
+            "Pencegahan TPPO. Polres Bahari menyelamatkan 30 korban yang berasal dari Kabupaten Sukamaju, "
+            "Kabupaten Jaya, dan Kota Bahari.",
+            [
+                ("Polres Bahari", "AGENCY", {}),
+                ("Kabupaten Sukamaju", "PLACE", {"level": "regency", "country_code": "ID"}),
+                ("Kabupaten Jaya", "PLACE", {"level": "regency", "country_code": "ID"}),
+                ("Kota Bahari", "PLACE", {"level": "regency", "country_code": "ID"}),
+            ],
+            "victim_assistance",
+            None,
+        ),
+        (
+            "Pencegahan TPPO. Penyuluhan digelar di Desa Sukamaju bagi calon pekerja asal Kabupaten Jaya.",
+            [
+                ("Desa Sukamaju", "PLACE", {"level": "village", "country_code": "ID"}),
+                ("Kabupaten Jaya", "PLACE", {"level": "regency", "country_code": "ID"}),
+            ],
+            "awareness",
+            "Desa Sukamaju",
+        ),
+        # a venue named in a later sentence that points back at the act ("Kegiatan ... ini", "Pada X tersebut")
+        (
+            "Pencegahan TPPO. Imigrasi Sukamaju menggelar rapat koordinasi di Kecamatan Jaya.\n"
+            "Kegiatan yang dipusatkan di Aula Kantor Desa Bahari ini dihadiri 40 orang.",
+            [
+                ("Imigrasi Sukamaju", "AGENCY", {}),
+                ("Kecamatan Jaya", "PLACE", {"level": "district", "country_code": "ID"}),
+                ("Aula Kantor Desa Bahari", "PLACE", {"level": "site", "country_code": "ID"}),
+            ],
+            "coordination",
+            "Aula Kantor Desa Bahari",
+        ),
+        (
+            "Pencegahan TPPO. Dinas Sosial Sukamaju ambil bagian dalam penandatanganan nota kesepahaman di Kota "
+            "Jaya.\nPemkab hadir lengkap.\nPada penandatanganan tersebut, bupati hadir di Gedung Graha Bahari.",
+            [
+                ("Dinas Sosial Sukamaju", "AGENCY", {}),
+                ("Kota Jaya", "PLACE", {"level": "regency", "country_code": "ID"}),
+                ("Gedung Graha Bahari", "PLACE", {"level": "site", "country_code": "ID"}),
+            ],
+            "agreement",
+            "Gedung Graha Bahari",
+        ),
+        # a unit named after its checkpoint ("TPI X") stands for the crossing point where travellers are checked
+        (
+            "Pencegahan TPPO. Data perlintasan TPI Bahari mencatat lonjakan.\n\"Kami menunda keberangkatan 22 "
+            "calon pekerja,\" ujarnya.",
+            [("TPI Bahari", "AGENCY", {})],
+            "departure_prevention",
+            "TPI Bahari",
+        ),
+    ],
+)
+def test_origins_venues_pointed_back_at_and_checkpoints(
+    blank: Language, text: str, ents: Sequence[tuple[str, str, dict[str, object]]], kind: str, location: str | None
+) -> None:
+    doc = _doc(blank, text, ents)
+    (a,) = [x for x in find_actions(doc) if x["type"] == kind]
+    assert (_text(doc, a["locations"][0]) if a["locations"] else None) == location
+
+
+def test_the_seat_its_name_gives_beats_the_province_in_apposition(blank: Language) -> None:
+    text = "Pencegahan TPPO. Kantor Imigrasi Kota Tanjungpinang, Kepulauan Riau, menolak 40 permohonan paspor."
+    doc = _doc(
+        blank,
+        text,
+        [
+            ("Kantor Imigrasi Kota Tanjungpinang", "AGENCY", {"region_code": "21.72"}),
+            ("Kepulauan Riau", "PLACE", {"level": "province", "country_code": "ID"}),
+        ],
+    )
+    (a,) = [x for x in find_actions(doc) if x["type"] == "document_refusal"]
+    assert [_text(doc, x) for x in a["locations"]] == ["Kota Tanjungpinang", "Kepulauan Riau"]

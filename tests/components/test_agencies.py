@@ -272,3 +272,20 @@ def test_the_agency_word_lists_hold_their_known_entries() -> None:
     assert {"ANTARA", "Google News"} <= agencies.NOT_AGENCIES
     assert "Lembaga[ ]Bantuan[ ]Hukum" in agencies._CIVIL_HEAD
     assert "|Yayasan|" in agencies._OTHER_HEADS
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a word joined to another by a hyphen elsewhere ("Sukamaju-Bahari") is not that word standing alone,
+        # so it is no evidence that the name ends in a person's name
+        (
+            "Penumpang padat di Terminal Sukamaju-Bahari. Petugas TPI Sukamaju Bahari menunda keberangkatan 12 warga.",
+            "TPI Sukamaju Bahari",
+        ),
+        # a site the gazetteer knows is one name, however it is spelt elsewhere
+        ("Selama Mei, TPI Soekarno Hatta menunda 12 warga. Bandara Soekarno-Hatta padat.", "TPI Soekarno Hatta"),
+    ],
+)
+def test_a_hyphenated_name_elsewhere_does_not_cut_a_unit_name(text: str, mention: str) -> None:
+    assert mention in [text[m.start : m.end] for m in find_agency_mentions(text)]

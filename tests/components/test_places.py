@@ -249,3 +249,48 @@ def test_places_after_a_noun_of_area(text: str, names: list[str]) -> None:
     from tppo_extract.components.places import find_cued
 
     assert [c.name for c in find_cued(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "agency"),
+    [
+        # after "di" an office is the building where something happens; the body keeps its other mentions
+        ("Pencegahan TPPO dibahas dalam rapat di Kanim Sukamaju, Senin.", "Kanim Sukamaju", None),
+        ("Warga antre di Kantor Imigrasi Sukamaju sejak pagi.", "Kantor Imigrasi Sukamaju", None),
+        # a checkpoint unit is its crossing point after "melalui"; an office after "melalui" is a means
+        ("Mereka hendak berangkat melalui TPI Bahari menuju Malaysia.", "TPI Bahari", None),
+        ("Permohonan diajukan melalui Kantor Imigrasi Sukamaju.", None, "Kantor Imigrasi Sukamaju"),
+        ("Kantor Imigrasi Sukamaju menolak 40 permohonan paspor.", None, "Kantor Imigrasi Sukamaju"),
+    ],
+)
+def test_an_office_after_a_preposition_of_place_is_a_site(
+    nlp: Language, text: str, site: str | None, agency: str | None
+) -> None:
+    doc = nlp(text)
+    sites = [(e.text, e._.level, e._.agency_type) for e in doc.ents if e.label_ == "PLACE"]
+    agencies = [e.text for e in doc.ents if e.label_ == "AGENCY"]
+    if site is not None:
+        assert (site, "site", None) in sites
+        assert site not in agencies
+    if agency is not None:
+        assert agency in agencies
+        assert agency not in [s[0] for s in sites]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # schools are named by a number, with the town that belongs to the name or without one
+        ("Sosialisasi digelar di SMKN 7 pada Kamis.", ["SMKN 7"]),
+        ("Siswa SMA Negeri 1 Sukamaju mengikuti penyuluhan.", ["SMA Negeri 1 Sukamaju"]),
+        ("Petugas datang ke SD 3, SDN 12 dan MTsN 2.", ["SD 3", "SDN 12", "MTsN 2"]),
+        ("Penyuluhan di SMPN 2 Kota Bahari.", ["SMPN 2"]),  # the region's own prefix starts a place of its own
+        # a year or an amount after the word is no school number
+        ("Lulusan SMA 2019 banyak merantau; SMA 1,5 kilometer dari sini.", []),
+        # halls and official residences are venues
+        ("Penandatanganan berlangsung di Lobby Wira Bhakti, Mapolda Sukamaju.", ["Lobby Wira Bhakti", "Mapolda Sukamaju"]),
+        ("Rapat digelar di Pendopo Agung Sukamaju.", ["Pendopo Agung Sukamaju"]),
+    ],
+)
+def test_find_numbered_sites_and_venues(text: str, mentions: list[str]) -> None:
+    assert sorted(text[c.start : c.end] for c in find_sites(text)) == sorted(mentions)

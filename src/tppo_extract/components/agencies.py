@@ -33,7 +33,7 @@ from ..normalize.agencies import (
     parent_chain,
 )
 from ..normalize.places import abbreviations as place_abbreviations
-from ..normalize.places import link_place
+from ..normalize.places import find_site, link_place
 from ..spans import add_entities, doc_text, in_skipped_zone, load_rows, save_rows
 
 # The stage's word lists live in resources/agencies/, beside the lexicon of known bodies.
@@ -252,7 +252,7 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
     first cut-off word occurs elsewhere without the place word before it (the name mentioned on its own).
     """
     words = place.split()
-    if len(words) < 2:
+    if len(words) < 2 or find_site(place) is not None:  # "TPI Soekarno Hatta": a known site's name is whole
         return end, place
     before, after = text[:start], text[end:]
     rest = before + " " + after
@@ -270,12 +270,13 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
         if first_cut in _PLACE_TAIL_WORDS:
             continue
         suffix = " ".join(words[k:])
+        # a word joined to another by a hyphen ("Soekarno-Hatta") is not that word standing alone
         suffix_alone = len(words) - k >= 2 and regex.search(
-            rf"(?<!{regex.escape(words[k - 1])}[ ])(?<![\p{{L}}]){regex.escape(suffix)}(?![\p{{L}}])", rest
+            rf"(?<!{regex.escape(words[k - 1])}[ ])(?<![\p{{L}}-]){regex.escape(suffix)}(?![\p{{L}}-])", rest
         )
-        if not suffix_alone and not regex.search(rf"(?<![\p{{L}}]){regex.escape(prefix)}(?![\p{{L}}])", rest):
+        if not suffix_alone and not regex.search(rf"(?<![\p{{L}}-]){regex.escape(prefix)}(?![\p{{L}}-])", rest):
             continue
-        alone = rf"(?<!{regex.escape(words[k - 1])}[ ])(?<![\p{{L}}]){regex.escape(first_cut)}(?![\p{{L}}])"
+        alone = rf"(?<!{regex.escape(words[k - 1])}[ ])(?<![\p{{L}}-]){regex.escape(first_cut)}(?![\p{{L}}-])"
         if suffix_alone or regex.search(alone, rest):
             new_place = prefix
             new_end = end - len(place) + len(new_place)

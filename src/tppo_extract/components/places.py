@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
 from ..lang.calendar import WEEKDAYS
-from ..lang.wordlists import load_words, word_set
+from ..lang.wordlists import load_table, load_words, word_set
 from ..normalize.places import (
     PREFIXES,
     PlaceLink,
@@ -64,6 +64,13 @@ GENERIC_SITE_WORDS: frozenset[str] = word_set("places", "generic_site_words.txt"
 SITE_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<prefix>{_title_or_upper(_SITE_WORDS)})[ \t]+(?P<name>{_NAME})"
 )
+# Schools named by a number: "SMKN 7", "SMA Negeri 1" (resources/places/numbered_sites.txt).
+_NUMBERED_SITE_WORDS = load_words("places", "numbered_sites.txt", longest_first=True)
+NUMBERED_SITE_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(map(regex.escape, _NUMBERED_SITE_WORDS))})"
+    r"(?:[ \t]+(?:Negeri|Swasta|Inpres))?[ \t]+\p{N}{1,3}(?![\p{L}\p{N}]|[.,]\p{N})"
+    rf"(?P<town>[ \t]+{_WORD}(?:[ \t]+{_WORD})?)?"
+)
 # Capitalised words that end a name after a prefix: the next prefix, or words that make the phrase a
 # programme or an organisation rather than a place ("Desa Binaan Imigrasi", "Kota Layak Anak").
 NAME_BREAKERS: frozenset[str] = frozenset(
@@ -75,6 +82,25 @@ ORG_HEADS: frozenset[str] = word_set("places", "org_heads.txt", key=place_key)
 # Capitalised words that may precede a region name inside one run of capitals ("di Wilayah Sumsel").
 LEADING_OK: frozenset[str] = word_set("places", "leading_ok.txt", key=place_key)
 SITE_PROVINCE_FIRST: frozenset[str] = frozenset({"tpi"})
+# First words of agency mentions that name a building or a checkpoint, with the prepositions of place that make
+# such a mention the site rather than the body ("rapat di Kanim X", "melalui TPI X").
+_OFFICE_ROWS = load_table(
+    "places", "office_sites.tsv", columns=3, check=lambda r: None if r[2] in ("office", "checkpoint") else "kind?"
+)
+OFFICE_SITES: dict[str, frozenset[str]] = {first: frozenset(preps.split("|")) for first, preps, _ in _OFFICE_ROWS}
+# First words of units named after the checkpoint they run ("TPI Sukamaju"): wherever such a unit acts, it
+# acts at that crossing point.
+CHECKPOINT_WORDS: frozenset[str] = frozenset(first for first, _, kind in _OFFICE_ROWS if kind == "checkpoint")
+
+
+def is_checkpoint(span: Span) -> bool:
+    """True when the AGENCY ``span`` is a unit named after its checkpoint ("TPI Sukamaju")."""
+    return span.text.split(maxsplit=1)[0].casefold() in CHECKPOINT_WORDS
+
+
+_PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}+)[ \t]+$")
+# How far back from a mention the preposition before it is looked for (characters).
+_PREPOSITION_REACH = 12
 
 
 @dataclass(frozen=True)
@@ -165,6 +191,14 @@ def find_sites(text: str) -> list[PlaceCandidate]:
                     break
         end = m.start("name") + _offset_of_words(m.group("name"), n)
         out.append(PlaceCandidate(m.start(), end, " ".join(words[:n]), "site", "site", m.group("prefix")))
+    for m in NUMBERED_SITE_RE.finditer(text):
+        # "SMA Negeri 1 Sukamaju": the town after the number belongs to the school's name
+        end = m.end("town") if m.group("town") else m.end()
+        if m.group("town"):
+            town = _name_words(m.group("town"), SITE_BREAKERS)
+            end = m.start("town") + (_offset_of_words(m.group("town"), len(town)) if town else 0)
+        prefix, _, name = text[m.start() : end].partition(" ")
+        out.append(PlaceCandidate(m.start(), end, name.strip(), "site", "site", prefix))
     return out
 
 
@@ -202,9 +236,7 @@ def _is_bare(name: str) -> bool:
 
 
 LOCATIVE_CUES: frozenset[str] = word_set("places", "locative_cues.txt", key=place_key)
-_CUED_RE = regex.compile(
-    rf"(?<![\p{{L}}])(?P<cue>\p{{Ll}}+)[ \t]+(?P<name>{_NAME})", regex.VERSION1
-)
+_CUED_RE = regex.compile(rf"(?<![\p{{L}}])(?P<cue>\p{{Ll}}+)[ \t]+(?P<name>{_NAME})", regex.VERSION1)
 
 
 def find_cued(text: str) -> list[PlaceCandidate]:
@@ -400,7 +432,46 @@ class PlaceRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         add_entities(doc, place_spans(doc, link=self.link))
+        office_sites(doc)
         return doc
+
+
+def _office_site(text: str, ent: Span) -> bool:
+    """True when the AGENCY ``ent`` is, where it stands, the building or checkpoint of the body."""
+    preps = OFFICE_SITES.get(ent.text.split(maxsplit=1)[0].casefold())
+    if preps is None:
+        return False
+    m = _PREPOSITION_BEFORE.search(text, max(0, ent.start_char - _PREPOSITION_REACH), ent.start_char)
+    return m is not None and m.group(1).casefold() in preps
+
+
+def office_sites(doc: Doc) -> list[Span]:
+    """Turn the agency mentions that stand for a building or a checkpoint into PLACE sites ("koordinasi di
+    Kanim Sukamaju", "berangkat melalui TPI Sukamaju"); the body keeps its other mentions. Returns the new
+    PLACE spans. Their region and province come from the agency's; the agency attributes are cleared."""
+    text = doc_text(doc)
+    out: list[Span] = []
+    ents: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "AGENCY" or in_skipped_zone(doc, ent.start_char, ent.end_char) or not _office_site(text, ent):
+            ents.append(ent)
+            continue
+        # span extensions are keyed by offsets: read the agency's values before the place's replace them
+        canonical, region, province = ent._.canonical, ent._.region_code, ent._.province
+        span = Span(doc, ent.start, ent.end, label="PLACE")
+        for attr in ("agency_id", "agency_type", "org_type"):
+            span._.set(attr, None)
+        span._.parents = []
+        span._.level = "site"
+        span._.canonical = canonical or span.text
+        span._.region_code = region
+        span._.province = province
+        span._.country_code = "ID"
+        ents.append(span)
+        out.append(span)
+    if out:
+        doc.ents = ents
+    return out
 
 
 @Language.factory(
@@ -413,7 +484,14 @@ class PlaceRecognizer:
         "span._.canonical",
         "span._.country_code",
     ],
-    requires=["doc._.zones", "doc._.dateline"],
+    requires=[
+        "doc._.zones",
+        "doc._.dateline",
+        "doc.ents",
+        "span._.canonical",
+        "span._.region_code",
+        "span._.province",
+    ],
     default_config={"link": True},
 )
 def make_places(nlp: Language, name: str, link: bool) -> PlaceRecognizer:

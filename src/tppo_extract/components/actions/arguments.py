@@ -12,6 +12,7 @@ from ...constants import PLACE_LEVELS
 from ...normalize.places import link_place
 from ...spans import doc_text, ents, in_skipped_zone
 from ...types import CharSpan, DateRefDict
+from ..places import is_checkpoint
 from .clauses import NO_ACTION_KINDS, distance, paragraph_bounds
 
 # --------------------------------------------------------------------------------------------------
@@ -24,7 +25,27 @@ _PARTNER = regex.compile(
     regex.IGNORECASE,
 )
 _AGENT = regex.compile(r"\boleh\s*(?:pihak\s+)?$", regex.IGNORECASE)
-_DESTINATION = regex.compile(r"\b(?:ke|menuju|tujuan|negara|asal)\s*$", regex.IGNORECASE)
+# Where people were headed or come from, not where the act took place: "ke Malaysia", "tujuan Kamboja", "asal
+# Lombok", "yang berasal dari NTT", "kampung halamannya di Sukamaju"
+_DESTINATION = regex.compile(
+    r"\b(?:ke|menuju|tujuan|negara|(?:ber)?asal(?:\s+dari)?|kampung\s+halaman(?:nya)?(?:\s+di)?)\s*$",
+    regex.IGNORECASE,
+)
+# The joint between places of one list: "dari Sukamaju, Bahari, dan Jaya" names three origins.
+_LIST_JOINT = regex.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta|atau)\s+)", regex.IGNORECASE)
+
+
+def _not_scene(text: str, spans: Sequence[Span], floor: int) -> set[int]:
+    """Indexes of ``spans`` (in text order) that name a destination or an origin, each list member included."""
+    out: set[int] = set()
+    for i, e in enumerate(spans):
+        if _DESTINATION.search(_before(text, e, floor)):
+            out.add(i)
+        elif i - 1 in out and _LIST_JOINT.fullmatch(text, spans[i - 1].end_char, e.start_char):
+            out.add(i)
+    return out
+
+
 # "melalui Bandara X", "lewat Pelabuhan Y": the way people were to travel, named for a plan or a route
 _ROUTE = regex.compile(r"\b(?:melalui|lewat|via|transit(?:\s+di)?)\s*$", regex.IGNORECASE)
 _LEVEL_RANK = {lvl: i for i, lvl in enumerate(reversed(PLACE_LEVELS))}  # site 0 ... country 5
@@ -71,6 +92,14 @@ class DocEntities:
         self.home_places = Spans(e for e in places if not _abroad(e))
         self.sites = Spans(e for e in places if e._.level == "site")
         self.home_sites = Spans(e for e in places if e._.level == "site" and not _abroad(e))
+        # where travellers are checked: the sites, and the units named after the checkpoint they run ("TPI X")
+        checkpoints = [
+            e
+            for e in self.agencies.spans
+            if is_checkpoint(e) and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
+        ]
+        self.crossings = Spans([*self.sites.spans, *checkpoints])
+        self.home_crossings = Spans([*self.home_sites.spans, *checkpoints])
         self.agency_ends = frozenset(e.end_char for e in self.agencies.spans)
         self._crossings: dict[tuple[str, bool], Span | None] = {}
         self.parsed = doc.has_annotation("DEP")
@@ -229,6 +258,12 @@ _SEAT_WORDS = 3
 def agency_seat(text: str, agency: Span) -> CharSpan | None:
     """The place inside an agency's name that names the region it serves, as a span of the text
     ("Tanjungpinang" in "Kantor Imigrasi Kelas I TPI Tanjungpinang"); None when the name gives none."""
+    found = _seat(agency)
+    return None if found is None else found[0]
+
+
+def _seat(agency: Span) -> tuple[CharSpan, str] | None:
+    """:func:`agency_seat` with the level of the region it names."""
     code = agency._.region_code
     if not code:
         return None
@@ -239,8 +274,13 @@ def agency_seat(text: str, agency: Span) -> CharSpan | None:
         link = link_place(name)
         if link is not None and link.code is not None and (link.code.startswith(code) or code.startswith(link.code)):
             start = agency.start_char + first.start()
-            return {"start": start, "end": agency.start_char + words[-1].end()}
+            return {"start": start, "end": agency.start_char + words[-1].end()}, link.level
     return None
+
+
+def _is_site(span: Span) -> bool:
+    """A site, or a checkpoint unit standing for its crossing point (see DocEntities.crossings)."""
+    return span._.level == "site" or span.label_ == "AGENCY"
 
 
 def _site_of(text: str, site: Span, town: str) -> bool:
@@ -276,6 +316,7 @@ def rank_places(
     action_type: str | None = None,
     index: DocEntities | None = None,
     actor: Span | None = None,
+    elaborations: Sequence[tuple[int, int]] = (),
 ) -> list[CharSpan]:
     """PLACE spans where the action happened, most specific first.
 
@@ -289,11 +330,12 @@ def rank_places(
     idx = index or DocEntities(doc)
     abroad_ok = action_type in ABROAD_TYPES
     places = idx.places if abroad_ok else idx.home_places
+    sent_places = places.within(s0, s1)
+    away = _not_scene(text, sent_places, s0)
     in_sent = [
         e
-        for e in places.within(s0, s1)
-        if not _DESTINATION.search(_before(text, e, s0))
-        and not (e.start_char < trigger[1] and trigger[0] < e.end_char)  # "Desa Binaan" is no place
+        for i, e in enumerate(sent_places)
+        if i not in away and not (e.start_char < trigger[1] and trigger[0] < e.end_char)  # "Desa Binaan" is no place
     ]
     mid = (trigger[0] + trigger[1]) / 2
 
@@ -308,16 +350,26 @@ def rank_places(
     if not chosen or points_back:
         # "Dari lokasi itu, petugas menyelamatkan ...": the place is the one just named before
         p0 = max(0, s0 - _ANAPHOR_REACH) if points_back else paragraph[0]
-        earlier = [e for e in places.within(p0, s0) if not _DESTINATION.search(_before(text, e, p0))]
+        earlier_all = places.within(p0, s0)
+        away_before = _not_scene(text, earlier_all, p0)
+        earlier = [e for i, e in enumerate(earlier_all) if i not in away_before]
         # the most specific of them, the latest on a tie: "di Hotel X, Mataram." then "Pada akhir acara, ..."
         before = sorted(earlier, key=lambda e: (_LEVEL_RANK.get(str(e._.level), 2.5), -e.start_char))[:1]
         chosen = before + chosen if points_back else before
+    seat_first: CharSpan | None = None
+    if appositive and not chosen and actor is not None:
+        # "Kantor Imigrasi Kota Tanjungpinang, Provinsi Kepulauan Riau, menolak ...": both say where the office
+        # sits; the seat its own name gives is the more specific of the two when its level is lower
+        own_seat = _seat(actor)
+        best = min(_LEVEL_RANK.get(str(e._.level), 2.5) for e in appositive)
+        if own_seat is not None and _LEVEL_RANK.get(own_seat[1], 2.5) < best:
+            seat_first = own_seat[0]
     chosen += sorted(appositive, key=order)
-    if action_type in BORDER_TYPES and not any(e._.level == "site" for e in chosen):
+    if action_type in BORDER_TYPES and not any(_is_site(e) for e in chosen):
         # "Imigrasi menunda keberangkatan 12 warga" after "... di Bandara X": a check of travellers happens
         # at the airport, port or border post named before it, or later in its own paragraph (a site further
         # on belongs to another episode), the nearest first
-        site_spans = idx.sites if abroad_ok else idx.home_sites
+        site_spans = idx.crossings if abroad_ok else idx.home_crossings
         before_site = site_spans.last_before(trigger[0])
         after_site = site_spans.first_from(trigger[0])
         # a site after the paragraph counts only when the act has no place at all: the article's crossing
@@ -334,18 +386,22 @@ def rank_places(
         crossing = idx.crossing_of(text, chosen[0].text.casefold(), abroad_ok=abroad_ok)
         if crossing is not None:
             chosen = [crossing, *chosen]
-    if not any(e._.level == "site" for e in chosen):
+    if not any(_is_site(e) for e in chosen):
         # "Rapat digelar Senin. Acara bertempat di Aula Kantor Desa X.": the venue its paragraph names is the
         # most specific place of the act, where no destination ("ke", "tujuan") is meant
+        # as does a venue in a later sentence that points back at the act ("Kegiatan yang dipusatkan di Aula X
+        # ini ...", "Pada penandatanganan tersebut, ... di Gedung Y")
         site_spans = idx.sites if abroad_ok else idx.home_sites
         venues = [
             e
-            for e in site_spans.within(paragraph[0], paragraph[1])
-            if not _DESTINATION.search(_before(text, e, paragraph[0]))
-            and not _ROUTE.search(_before(text, e, paragraph[0]))
+            for lo, hi in (paragraph, *elaborations)
+            for e in site_spans.within(lo, hi)
+            if not _DESTINATION.search(_before(text, e, lo)) and not _ROUTE.search(_before(text, e, lo))
         ]
         chosen = sorted(venues, key=lambda e: abs(e.start_char - trigger[0]))[:1] + chosen
     out = [char_span(e) for e in chosen[:limit]]
+    if seat_first is not None and not any(_is_site(e) for e in chosen):
+        out = [seat_first, *out][:limit]
     if not out:
         out = [{"start": c["start"], "end": c["end"]} for c in scene[:limit]]
     if not out and actor is not None:

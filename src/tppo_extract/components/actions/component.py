@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ...errors import ConfigError, ResourceError
 from ...extensions import register_extensions
+from ...lang.wordlists import load_words
 from ...spans import doc_text, ents, frozen_ents, in_skipped_zone, load_rows, save_rows, zones_over
 from ...types import ActionDict, CharSpan
 from .acts import action_status, is_generic, is_nominal, joint_manner
@@ -87,6 +88,27 @@ def _elaboration(
             break
         out.append(sent)
     return out
+
+
+# An occasion noun and, within a few words, a demonstrative: "Kegiatan yang dipusatkan di Aula X ini", "acara
+# tersebut" (resources/actions/occasion_nouns.txt).
+_OCCASION = regex.compile(
+    rf"(?<!\w)(?:{'|'.join(map(regex.escape, load_words('actions', 'occasion_nouns.txt', longest_first=True)))})"
+    r"(?:\s+[^\s.!?]+){0,8}?\s+(?:ini|tersebut|itu)(?!\w)",
+    regex.IGNORECASE,
+)
+
+
+def _pointing_back(
+    text: str, following: Sequence[tuple[int, int]], found: Sequence[Sequence[TriggerMatch]], kind: str
+) -> list[tuple[int, int]]:
+    """The sentences of ``following`` (with their triggers ``found``) that point back at the act of type
+    ``kind``: "Pada penandatanganan tersebut, ...", "Kegiatan ini dipusatkan di ..."."""
+    return [
+        sent
+        for sent, trigs in zip(following, found, strict=False)
+        if any(t.mention and t.type == kind for t in trigs) or _OCCASION.search(text, *sent)
+    ]
 
 
 def _body_sentences(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -171,6 +193,8 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
             if is_generic(text, sentence=sent, trigger=trig):
                 continue
             actors = rank_actors(doc, sentence=sent, trigger=trig, previous=previous, main=main, index=index)
+            following = _elaboration(sentences, triggers, s_idx, t.type)
+            back = _pointing_back(text, following, triggers[s_idx + 1 :], t.type)
             places = rank_places(
                 doc,
                 sentence=sent,
@@ -180,10 +204,10 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
                 action_type=t.type,
                 index=index,
                 actor=actors[0] if actors else None,
+                elaborations=back,
             )
             if places and paragraph[0] <= places[0]["start"] < sent[1] and places[0]["start"] != filed_at:
                 scene = places
-            following = _elaboration(sentences, triggers, s_idx, t.type)
             date = find_date(
                 doc,
                 sentence=sent,
