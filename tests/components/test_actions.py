@@ -1058,3 +1058,46 @@ def test_the_seat_its_name_gives_beats_the_province_in_apposition(blank: Languag
     )
     (a,) = [x for x in find_actions(doc) if x["type"] == "document_refusal"]
     assert [_text(doc, x) for x in a["locations"]] == ["Kota Tanjungpinang", "Kepulauan Riau"]
+
+
+@pytest.mark.parametrize(
+    ("second", "count"),
+    [
+        # a restatement's count completes a record that had none
+        ("\"Januari hingga Juni total ada 120 orang kami lakukan penundaan keberangkatan,\" katanya.", 120),
+        ("Penundaan keberangkatan itu menimpa 75 warga selama semester pertama.", 75),
+        # a count of a part of them does not
+        ("\"Penundaan keberangkatan itu termasuk 20 WNA,\" katanya.", None),
+        ("Dari penundaan keberangkatan itu, 12 di antaranya anak-anak.", None),
+    ],
+)
+def test_a_restatement_gives_its_count_to_a_record_without_one(blank: Language, second: str, count: int | None) -> None:
+    text = (
+        "Pencegahan TPPO. Kantor Imigrasi Bahari menunda keberangkatan ratusan warga.\n"
+        "Warga diminta mengurus dokumen dengan jujur.\n" + second
+    )
+    doc = _doc(blank, text, [("Kantor Imigrasi Bahari", "AGENCY", {})])
+    acts = find_actions(doc)
+    assert [(a["type"], a["count"]) for a in acts] == [("departure_prevention", count)]
+
+
+@pytest.mark.parametrize(
+    ("later", "count"),
+    [
+        ("Peserta yang hadir ada 45 orang dari berbagai dinas.", 45),
+        ("Kegiatan yang dimulai pukul 10.00 WIB ini dihadiri oleh kepala desa, perangkat desa, dan sekitar 20 warga.", 20),
+        # a sentence that does not point back at the occasion gives it no turnout
+        ("Sebelumnya, 300 warga desa itu bekerja di Malaysia.", None),
+    ],
+)
+def test_a_turnout_reported_far_on_is_the_occasions_count(blank: Language, later: str, count: int | None) -> None:
+    text = (
+        "Pencegahan TPPO. Dinas Sosial Bahari menggelar rapat koordinasi di balai kota.\n"
+        "Wakil bupati membuka rapat dengan sambutan.\n"
+        "Ia berpesan agar warga waspada.\n"
+        "Para camat menyampaikan laporan wilayah masing-masing.\n"
+        "Menurut dia, kasus di daerah itu menurun.\n" + later
+    )
+    doc = _doc(blank, text, [("Dinas Sosial Bahari", "AGENCY", {})])
+    (a,) = [x for x in find_actions(doc) if x["type"] == "coordination"]
+    assert a["count"] == count

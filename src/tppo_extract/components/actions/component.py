@@ -32,7 +32,7 @@ from .arguments import (
 )
 from .candidates import TriggerMatch, candidate_rules, find_triggers
 from .clauses import MAX_EVIDENCE, NO_ACTION_KINDS, index_of, paragraph_bounds, sentence_bounds
-from .counts import attendance_count, find_count, object_end
+from .counts import TURNOUT, attendance_count, find_count, object_end
 from .merging import FoundRecord, add_record
 from .rules import CompiledRule, TriggerRule, compile_rule, compiled_rules, compiled_topics
 from .topic import TOPIC_THRESHOLD, is_on_topic
@@ -94,7 +94,7 @@ def _elaboration(
 # tersebut" (resources/actions/occasion_nouns.txt).
 _OCCASION = regex.compile(
     rf"(?<!\w)(?:{'|'.join(map(regex.escape, load_words('actions', 'occasion_nouns.txt', longest_first=True)))})"
-    r"(?:\s+[^\s.!?]+){0,8}?\s+(?:ini|tersebut|itu)(?!\w)",
+    r"(?:\s+(?:[^\s.!?]|[.](?=\d))+){0,8}?\s+(?:ini|tersebut|itu)(?!\w)",
     regex.IGNORECASE,
 )
 
@@ -260,7 +260,35 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
         subj = sentence_subject(doc, sentence=sent, index=index)
         if subj is not None:
             previous = subj
+    _late_turnout(records, sentences, text, index)
     return [f.record for f in records]
+
+
+# Acts held as an occasion with people present (a meeting, a talk, a course, a signing): a turnout the article
+# reports later ("Peserta yang hadir ada 45 orang") is theirs.
+OCCASION_TYPES: frozenset[str] = frozenset(
+    {"coordination", "agreement", "awareness", "training", "community_program", "task_force"}
+)
+
+
+def _late_turnout(
+    records: Sequence[FoundRecord], sentences: Sequence[tuple[int, int]], text: str, index: DocEntities
+) -> None:
+    """Give the turnout of a sentence that points back at an occasion ("Kegiatan yang dimulai pukul 10.00 ini
+    dihadiri ... dan 20 warga", "Peserta yang hadir ada 45 orang") to the last occasion reported before it,
+    when that record has no count yet: the article is still telling of that occasion, however far on."""
+    for sent in sentences:
+        if not (_OCCASION.search(text, *sent) or TURNOUT.match(text, *sent)):
+            continue
+        before = [
+            f for f in records if f.record["type"] in OCCASION_TYPES and f.record["trigger"]["start"] < sent[0]
+        ]
+        if not before or before[-1].record["count"] is not None:
+            continue
+        blocked = [(e.start_char, e.end_char) for e in index.dates.within(*sent)]
+        n = attendance_count(text, sentence=sent, blocked=blocked)
+        if n is not None:
+            before[-1].record["count"] = n
 
 
 def annotate_actions(

@@ -127,9 +127,10 @@ _ATTENDANCE = regex.compile(
 # "Kegiatan ini dihadiri oleh kepala desa, tokoh masyarakat dan 97 peserta.": the list of those present ends
 # with the counted audience; "Peserta yang hadir ada 45 orang."
 _ATTENDED_BY = regex.compile(
-    r"\W*(?:[^\s.;!?]+\s+){0,4}?(?:dihadiri|diikuti)(?:\s+oleh)?\s+(?P<list>[^.;!?]*)", regex.IGNORECASE
+    r"\W*(?:(?:[^\s.;!?]|[.](?=\d))+\s+){0,8}?(?:dihadiri|diikuti)(?:\s+oleh)?\s+(?P<list>[^.;!?]*)",
+    regex.IGNORECASE
 )
-_TURNOUT = regex.compile(
+TURNOUT = regex.compile(
     rf"\W*(?:jumlah\s+)?peserta(?:\s+(?:yang\s+hadir|kegiatan(?:\s+(?:ini|tersebut|itu))?))?\s+"
     rf"(?:ada|sebanyak|berjumlah|mencapai|tercatat)\s+(?:sekitar\s+|kurang\s+lebih\s+)?(?P<n>{_DIGITS}|{_WORD_NUM})\b",
     regex.IGNORECASE,
@@ -145,7 +146,7 @@ def attendance_count(text: str, *, sentence: tuple[int, int], blocked: Sequence[
         return not any(a < e and s < b for s, e in blocked)
 
     s0, s1 = sentence
-    m = _ATTENDANCE.match(text, s0, s1) or _TURNOUT.match(text, s0, s1)
+    m = _ATTENDANCE.match(text, s0, s1) or TURNOUT.match(text, s0, s1)
     if m is not None:
         return parse_number(m.group("n")) if free(m.start("n"), m.end("n")) else None
     listed = _ATTENDED_BY.match(text, s0, s1)

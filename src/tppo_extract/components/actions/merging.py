@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ...types import ActionDict
 from .candidates import TriggerMatch
 from .clauses import MAX_EVIDENCE
+
+# Words that make a count a part of a total reported before: "12 di antaranya", "termasuk 20 WNA", "sebagian".
+_PART = regex.compile(
+    r"(?<!\w)(?:di\s+antaranya|antara\s+lain|termasuk|sebagian|sisanya|dari\s+(?:jumlah|total)\s+(?:itu|tersebut)|"
+    r"terdiri\s+(?:atas|dari)|masing-masing)(?!\w)",
+    regex.IGNORECASE,
+)
+
+
+def _counts_a_part(text: str, rec: ActionDict) -> bool:
+    """True when the evidence of ``rec`` counts a part of a total ("termasuk 20 WNA")."""
+    return _PART.search(text, rec["evidence"]["start"], rec["evidence"]["end"]) is not None
 
 
 def _dates_agree(old: FoundRecord, new: FoundRecord) -> bool:
@@ -60,7 +74,7 @@ def add_record(records: list[FoundRecord], new: FoundRecord, text: str, t: Trigg
         # "sosialisasi tersebut" joins the first act of its type and status, whoever carried it out
         joined = [f for f in same_type if f.record["status"] == rec["status"]]
         if joined:
-            _fill(joined[0], new, text=text)
+            _fill(joined[0], new, count=not _counts_a_part(text, rec), text=text)
             return
     else:
         # a full trigger replaces a record that only a mention had opened ("Desa Binaan ..." first,
@@ -76,7 +90,10 @@ def add_record(records: list[FoundRecord], new: FoundRecord, text: str, t: Trigg
     if new.nominal:
         earlier = [f for f in same_type if _restates(f, new)]
         if earlier:
-            _fill(earlier[0], new, count=False, text=text)
+            # its count completes a record that had none ("ratusan WNI" reported, then "total ada 329 orang"),
+            # unless it counts a part of them ("20 di antaranya", "termasuk 20 WNA")
+            whole = earlier[0].record["count"] is None and not _counts_a_part(text, rec)
+            _fill(earlier[0], new, count=whole, text=text)
             return
     # a later passive mention that adds no count ("keberangkatan mereka digagalkan") repeats an act,
     # whoever the fallbacks name as its actor
