@@ -1101,3 +1101,59 @@ def test_a_turnout_reported_far_on_is_the_occasions_count(blank: Language, later
     doc = _doc(blank, text, [("Dinas Sosial Bahari", "AGENCY", {})])
     (a,) = [x for x in find_actions(doc) if x["type"] == "coordination"]
     assert a["count"] == count
+
+
+def test_an_occasion_takes_its_day_not_the_year_that_frames_it(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO. Dinas Sosial Bahari menggelar rapat koordinasi gugus tugas tahun 2024 di aula pada "
+        "Kamis, 18 Juli 2024."
+    )
+    ents = [
+        ("Dinas Sosial Bahari", "AGENCY", {}),
+        ("tahun 2024", "DATE", {"value": "2024"}),
+        ("Kamis, 18 Juli 2024", "DATE", {"value": "2024-07-18"}),
+    ]
+    (a,) = [x for x in find_actions(_doc(blank, text, ents)) if x["type"] == "coordination"]
+    assert a["date"] is not None and a["date"]["value"] == "2024-07-18"
+
+
+@pytest.mark.parametrize(
+    ("act", "kind", "value"),
+    [
+        # a step of a tally told over a period stated just before belongs to that period
+        ("Indikasi itu diketahui saat dilakukan wawancara mendalam oleh petugas.", "screening", "2023"),
+        ("Sebagian lagi ditunda keberangkatannya di pelabuhan.", "departure_prevention", "2023"),
+        # an occasion is held on a day: it keeps the day of report
+        ("Petugas juga menggelar sosialisasi bagi warga.", "awareness", "2023-07-14"),
+    ],
+)
+def test_a_step_of_a_tally_takes_the_period_stated_before_it(
+    blank: Language, act: str, kind: str, value: str
+) -> None:
+    text = (
+        "Sukamaju, Jumat (14/7/2023) - Kantor Imigrasi Sukamaju menolak 43 permohonan paspor terkait TPPO.\n"
+        "Permohonan itu diajukan warga selama periode Januari-Juni 2023.\n"
+        "Permohonan ditolak karena ada indikasi bekerja secara nonprosedural.\n" + act
+    )
+    ents = [
+        ("Jumat (14/7/2023)", "DATE", {"value": "2023-07-14"}),
+        ("Kantor Imigrasi Sukamaju", "AGENCY", {}),
+        ("periode Januari-Juni 2023", "DATE", {"value": "2023"}),
+    ]
+    acts = [x for x in find_actions(_doc(blank, text, ents)) if x["type"] == kind]
+    assert acts and acts[0]["date"] is not None and acts[0]["date"]["value"] == value
+
+
+def test_a_period_named_for_comparison_is_not_the_tallys(blank: Language) -> None:
+    text = (
+        "Sukamaju, Jumat (14/7/2023) - Kantor Imigrasi Sukamaju menolak 43 permohonan paspor terkait TPPO.\n"
+        "Jumlah itu naik dibanding periode yang sama tahun 2022.\n"
+        "Petugas juga menunda penerbitan paspor bagi 12 pemohon lain."
+    )
+    ents = [
+        ("Jumat (14/7/2023)", "DATE", {"value": "2023-07-14"}),
+        ("Kantor Imigrasi Sukamaju", "AGENCY", {}),
+        ("tahun 2022", "DATE", {"value": "2022"}),
+    ]
+    acts = [x for x in find_actions(_doc(blank, text, ents)) if x["type"] == "document_refusal"]
+    assert [a["date"]["value"] if a["date"] else None for a in acts] == ["2023-07-14", "2023-07-14"]

@@ -149,6 +149,10 @@ def _found(text: str, anchor: str | None = ANCHOR) -> list[tuple[str, str | None
         ),
         ("Jumlah ini naik dalam tiga bulan terakhir ini.", [("tiga bulan terakhir ini", None)]),
         ("Razia dilakukan selama 28 Februari hingga 2 Maret 2024.", [("28 Februari hingga 2 Maret 2024", "2024")]),
+        # "sampai dengan" mistyped by one key, or shortened, still joins a range
+        ("Sejak Januari sampai denhan Desember 2020 ada 66 orang.", [("Januari sampai denhan Desember 2020", "2020")]),
+        ("Data Januari sampai dgn Maret 2024 dihimpun.", [("Januari sampai dgn Maret 2024", "2024")]),
+        ("Mulai Mei sampai dengn Juli 2023 razia digelar.", [("Mei sampai dengn Juli 2023", "2023")]),
         # not dates: numbers of laws and names, ages, counts, recurring days
         ("Hal ini diatur dalam UU No. 21 Tahun 2007 tentang TPPO.", []),
         ("Perpres Nomor 49 Tahun 2023 mengatur gugus tugas.", []),

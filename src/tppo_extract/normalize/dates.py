@@ -175,7 +175,9 @@ def _alt(words: Iterable[str]) -> str:
 _SP = r"[^\S\n]+"
 _OSP = r"[^\S\n]*"
 _DASH = r"[-–—]"
-_TO = rf"(?:{_OSP}{_DASH}{_OSP}|{_SP}(?:hingga|sampai(?:{_SP}dengan)?|s\.d\.?|s/d){_SP})"
+# "sampai dengan" is often mistyped ("sampai denhan", "sampai dngan") or shortened ("sampai dgn"): one slip of
+# the keyboard in "dengan" still joins the two ends of a range
+_TO = rf"(?:{_OSP}{_DASH}{_OSP}|{_SP}(?:hingga|sampai(?:{_SP}(?:(?:dengan){{e<=1}}|dgn)(?!\p{{L}}))?|s\.d\.?|s/d){_SP})"
 # "2023/2024" is a school or fiscal year, not 2023
 _YEAR = r"(?:19[5-9]\d|20\d\d)(?![\d])(?![.,/]\d)"
 _DAYN = r"(?:[12]\d|3[01]|0?[1-9])"

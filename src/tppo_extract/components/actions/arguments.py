@@ -244,6 +244,14 @@ ABROAD_TYPES: frozenset[str] = frozenset({"victim_assistance"})
 # Checks of travellers, done at the crossing point itself (GUIDELINES: an immigration office's action at an
 # airport takes the airport).
 BORDER_TYPES: frozenset[str] = frozenset({"departure_prevention", "screening"})
+# Checks of travellers and of their documents: offices report them as tallies over a period ("selama
+# Januari-Juni 2023"), and the steps of such a tally (the interviews behind the refusals) share its period.
+TALLY_TYPES: frozenset[str] = BORDER_TYPES | {"document_refusal"}
+# Acts held as an occasion with people present (a meeting, a talk, a course, a signing): they take place on a
+# day, and a turnout reported later is theirs.
+OCCASION_TYPES: frozenset[str] = frozenset(
+    {"coordination", "agreement", "awareness", "training", "community_program", "task_force"}
+)
 
 
 def _abroad(span: Span) -> bool:
@@ -427,6 +435,8 @@ def find_date(
     following: Sequence[tuple[int, int]] = (),
     index: DocEntities | None = None,
     said_on: frozenset[int] = frozenset(),
+    action_type: str | None = None,
+    preceding: Sequence[tuple[int, int]] = (),
 ) -> DateRefDict | None:
     """The DATE entity of the sentence nearest the trigger (ones with a value first); else the last
     valued date of the paragraph before the sentence; else a period (a month or longer) stated in the
@@ -436,6 +446,11 @@ def find_date(
     all_dates = (index or DocEntities(doc)).dates
     # "..., kata Uray, Selasa (6/5/2025).": the day a statement was made is not the act's
     dates = [e for e in all_dates.within(s0, s1) if e.start_char not in said_on]
+    if action_type in OCCASION_TYPES:
+        # "rapat koordinasi GT TPPO tahun 2024 ... pada Kamis, 18 Juli 2024": an occasion is held on a day;
+        # the year or month that holds that day frames it (often inside the occasion's name)
+        days = {str(e._.value) for e in dates if e._.value and len(str(e._.value)) == len("YYYY-MM-DD")}
+        dates = [e for e in dates if not (e._.value and any(d.startswith(f"{e._.value}-") for d in days))]
     if not dates and paragraph is not None:
         dates = [e for e in all_dates.within(paragraph[0], s0) if e._.value][-1:]
     if not dates:
@@ -448,6 +463,20 @@ def find_date(
             and (event is None or str(e._.value) <= str(event["value"]))  # a period to come is a plan's
         ]
         dates = later[:1]
+    if not dates and preceding and action_type in TALLY_TYPES:
+        # "... selama periode Januari-Juni 2023." then "Indikasi itu diketahui saat dilakukan wawancara ...": a
+        # step of a tally told over a period stated just before belongs to that period, not to the day of report
+        text = doc_text(doc)
+        earlier = [
+            e
+            for e in all_dates.within(preceding[0][0], preceding[-1][1])
+            if e._.value
+            and e.start_char not in said_on
+            and not _COMPARED.search(text, max(0, e.start_char - _COMPARED_REACH), e.start_char)
+            and len(str(e._.value)) < len("YYYY-MM-DD")
+            and (event is None or str(e._.value) <= str(event["value"]))
+        ]
+        dates = earlier[-1:]
     if not dates and event is None:
         # no day of report to fall back on: the period the article last stated before the act
         # ("Sepanjang 2023, ..." in its opening) is the time the story covers
@@ -460,6 +489,15 @@ def find_date(
     )
     value = best._.value
     return {"start": best.start_char, "end": best.end_char, "value": str(value) if value else None}
+
+
+# "naik dibanding periode yang sama tahun 2023": a period named for comparison is another episode's.
+_COMPARED = regex.compile(
+    r"(?<!\w)(?:dibanding(?:kan)?|ketimbang|daripada|sebelumnya)(?:\s+dengan)?(?:\s+[^\s.!?]+){0,4}\s*$",
+    regex.IGNORECASE,
+)
+# How far before a date the comparison word may stand (characters): "dibanding periode yang sama tahun".
+_COMPARED_REACH = 40
 
 
 def event_date(doc: Doc) -> DateRefDict | None:

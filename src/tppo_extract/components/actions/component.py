@@ -19,6 +19,7 @@ from ...spans import doc_text, ents, frozen_ents, in_skipped_zone, load_rows, sa
 from ...types import ActionDict, CharSpan
 from .acts import action_status, is_generic, is_nominal, joint_manner
 from .arguments import (
+    OCCASION_TYPES,
     DocEntities,
     Spans,
     actor_key,
@@ -44,6 +45,10 @@ from .topic import TOPIC_THRESHOLD, is_on_topic
 # How many sentences after an act may still state its period: a report gives the tally, then says over
 # which months or year it was counted; further on, a date belongs to the next episode.
 FOLLOWING_SENTENCES = 3
+# How many sentences before an undated act may state the period it belongs to ("... selama Januari-Juni 2023."
+# then "Indikasi itu diketahui saat dilakukan wawancara ..."): the same paragraph or two, as far as a story
+# of one tally runs before the next.
+PRECEDING_SENTENCES = 3
 
 
 def action_id(text_key: str, kind: str, start: int, end: int) -> str:
@@ -217,6 +222,8 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
                 following=following,
                 index=index,
                 said_on=said_on,
+                action_type=t.type,
+                preceding=sentences[max(0, s_idx - PRECEDING_SENTENCES) : s_idx],
             )
             blocked = [(e.start_char, e.end_char) for e in index.dates.within(*sent)]
             count = find_count(text, sentence=sent, trigger=trig, blocked=blocked)
@@ -262,13 +269,6 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
             previous = subj
     _late_turnout(records, sentences, text, index)
     return [f.record for f in records]
-
-
-# Acts held as an occasion with people present (a meeting, a talk, a course, a signing): a turnout the article
-# reports later ("Peserta yang hadir ada 45 orang") is theirs.
-OCCASION_TYPES: frozenset[str] = frozenset(
-    {"coordination", "agreement", "awareness", "training", "community_program", "task_force"}
-)
 
 
 def _late_turnout(
