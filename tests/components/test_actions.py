@@ -1157,3 +1157,55 @@ def test_a_period_named_for_comparison_is_not_the_tallys(blank: Language) -> Non
     ]
     acts = [x for x in find_actions(_doc(blank, text, ents)) if x["type"] == "document_refusal"]
     assert [a["date"]["value"] if a["date"] else None for a in acts] == ["2023-07-14", "2023-07-14"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # taking part in an occasion refers to it
+        "Dinas Sosial Bahari membuka sosialisasi dengan sambutan singkat.",
+        "Dinas Sosial Bahari turut hadir dalam sosialisasi bersama para camat.",
+        # an act of the same type told inside the occasion just reported is that occasion's act
+        "Dalam kegiatan ini, Dinas Sosial Bahari juga memberikan edukasi tentang modus perekrutan.",
+    ],
+)
+def test_references_to_an_occasion_join_its_record(blank: Language, second: str) -> None:
+    text = (
+        "Pencegahan TPPO. Imigrasi Sukamaju menggelar sosialisasi di SMKN 7 Sukamaju.\n"
+        "Ratusan siswa menyimak dengan antusias.\n" + second
+    )
+    ents = [("Imigrasi Sukamaju", "AGENCY", {}), ("Dinas Sosial Bahari", "AGENCY", {})]
+    doc = _doc(blank, text, [e for e in ents if e[0] in text])
+    acts = [x for x in find_actions(doc) if x["type"] == "awareness"]
+    assert len(acts) == 1 and _text(doc, acts[0]["actors"][0]) == "Imigrasi Sukamaju"
+
+
+def test_a_fronted_object_pointing_back_joins_the_act(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO. Kantor Imigrasi Sukamaju menolak 43 permohonan paspor.\n"
+        "Warga diminta jujur.\n"
+        "Dinas Sosial Bahari menyebut permohonan paspor itu ditolak karena dokumen palsu."
+    )
+    ents = [("Kantor Imigrasi Sukamaju", "AGENCY", {}), ("Dinas Sosial Bahari", "AGENCY", {})]
+    acts = find_actions(_doc(blank, text, ents))
+    assert [(a["type"], a["count"]) for a in acts] == [("document_refusal", 43)]
+
+
+def test_taking_part_in_an_occasion_not_reported_before_still_reports_it(blank: Language) -> None:
+    text = "Pencegahan TPPO. Bupati Sukamaju membuka pelatihan bagi 40 kepala desa di pendopo."
+    acts = find_actions(_doc(blank, text))
+    assert [(a["type"], a["count"]) for a in acts] == [("training", 40)]
+
+
+def test_checks_of_passport_applicants_happen_at_the_office_not_the_crossing(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO. Warga antre di Pelabuhan Bahari sejak pagi.\n"
+        "Kantor Imigrasi Kelas I TPI Tanjungpinang melakukan pengetatan penerbitan paspor bagi warga."
+    )
+    ents = [
+        ("Pelabuhan Bahari", "PLACE", {"level": "site", "country_code": "ID"}),
+        ("Kantor Imigrasi Kelas I TPI Tanjungpinang", "AGENCY", {"region_code": "21.72"}),
+    ]
+    (a,) = [x for x in find_actions(_doc(blank, text, ents)) if x["type"] == "screening"]
+    doc = _doc(blank, text, ents)
+    assert [_text(doc, x) for x in a["locations"]] == ["Tanjungpinang"]

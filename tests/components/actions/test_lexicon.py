@@ -25,6 +25,11 @@ from tppo_extract.components.actions import candidate_rules, find_triggers
         # screening
         ("Petugas melakukan pengecekan dokumen seluruh penumpang kapal.", "screening", "pengecekan dokumen"),
         ("Setiap paspor dicek ulang oleh petugas.", "screening", "paspor dicek"),
+        # supervising departures or crossings checks travellers; tightening passport issuance checks applicants
+        ("Imigrasi meningkatkan pengawasan keberangkatan penumpang di pelabuhan.", "screening", "pengawasan keberangkatan"),
+        ("Petugas mengawasi ketat perlintasan di pos batas.", "screening", "mengawasi ketat perlintasan"),
+        ("Kantor itu melakukan pengetatan penerbitan paspor bagi warga.", "screening", "pengetatan penerbitan paspor"),
+        ("Penerbitan paspor diperketat sejak Januari.", "screening", "Penerbitan paspor diperketat"),
         # document refusal, with common misspellings of "paspor"
         ("Kantor itu menolak 30 pengajuan pasport.", "document_refusal", "menolak 30 pengajuan"),
         ("Permohonan passport mereka ditolak petugas.", "document_refusal", "Permohonan passport mereka ditolak"),
@@ -38,6 +43,8 @@ from tppo_extract.components.actions import candidate_rules, find_triggers
         ("Satgas bekerja sama dengan dinas sosial di pelabuhan.", "coordination", "bekerja sama dengan"),
         # victim assistance
         ("Tim gabungan menyelamatkan 15 perempuan dari penampungan.", "victim_assistance", "menyelamatkan 15 perempuan"),
+        ("Pekerja sosial mendampingi korban selama pemeriksaan.", "victim_assistance", "mendampingi"),
+        ("Anak-anak di bawah umur itu mendapat pendampingan psikolog.", "victim_assistance", "pendampingan"),
         ("Jaksa menyerahkan restitusi kepada keluarga korban.", "victim_assistance", "menyerahkan restitusi"),
         ("Dinas memberikan santunan kepada ahli waris.", "victim_assistance", "memberikan santunan"),
         ("Acara ditutup dengan penyerahan santunan bagi korban.", "victim_assistance", "penyerahan santunan"),
@@ -59,6 +66,9 @@ def test_trigger_families(sentence: str, type_: str, trigger: str) -> None:
         ("Ia lupa membawa tiket kepulangan."),
         # ter- is stative: what is (not) known, not that anyone watched
         ("Satu orang lainnya tak terpantau keberadaannya."),
+        # mentoring villages or officials is no help for victims
+        ("Setiap desa mendapat pendampingan dari petugas pembina."),
+        ("Petugas mendampingi perangkat desa menyusun rencana kerja."),
     ],
 )
 def test_not_triggers_of_these_families(sentence: str) -> None:

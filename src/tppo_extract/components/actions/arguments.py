@@ -254,6 +254,11 @@ OCCASION_TYPES: frozenset[str] = frozenset(
 )
 
 
+# Checks of passport applicants are made at the office that issues the passport, not at a crossing point:
+# "pengetatan pemberian paspor", "wawancara pemohon paspor".
+_AT_OFFICE = regex.compile(r"pas{1,2}port?|paspor|permohonan|pemohon|pengaju", regex.IGNORECASE)
+
+
 def _abroad(span: Span) -> bool:
     code = span._.country_code
     return code is not None and code != "ID"
@@ -373,7 +378,8 @@ def rank_places(
         if own_seat is not None and _LEVEL_RANK.get(own_seat[1], 2.5) < best:
             seat_first = own_seat[0]
     chosen += sorted(appositive, key=order)
-    if action_type in BORDER_TYPES and not any(_is_site(e) for e in chosen):
+    at_crossing = action_type in BORDER_TYPES and not _AT_OFFICE.search(text, trigger[0], trigger[1])
+    if at_crossing and not any(_is_site(e) for e in chosen):
         # "Imigrasi menunda keberangkatan 12 warga" after "... di Bandara X": a check of travellers happens
         # at the airport, port or border post named before it, or later in its own paragraph (a site further
         # on belongs to another episode), the nearest first
@@ -388,7 +394,7 @@ def rank_places(
             if e is not None and (e is before_site or e.end_char <= paragraph[1] or not chosen)
         ]
         chosen = sorted(near, key=lambda e: abs(e.start_char - trigger[0]))[:1] + chosen
-    if action_type in BORDER_TYPES and chosen and chosen[0]._.level in ("regency", "district"):
+    if at_crossing and chosen and chosen[0]._.level in ("regency", "district"):
         # "menunda keberangkatan 12 warga di Karimun" in an article about "Pelabuhan Internasional Karimun":
         # the crossing point of that town is where travellers are checked
         crossing = idx.crossing_of(text, chosen[0].text.casefold(), abroad_ok=abroad_ok)

@@ -18,6 +18,16 @@ _RELATIVE = regex.compile(
 )
 # "sosialisasi tersebut", "rakor ini", "terhadap ketiga WNI tersebut": the text points back at an act
 _ANAPHOR = regex.compile(r"(?:\s+[^\s.,;]+){0,3}?\s+(?:ini|tersebut|itu)\b", regex.IGNORECASE)
+# "permohonan paspor itu ditolak": a fronted object points back inside the trigger itself
+_INNER_ANAPHOR = regex.compile(r"\s(?:ini|tersebut|itu)\s", regex.IGNORECASE)
+# "Kepala dinas membuka sosialisasi", "Bupati menghadiri rapat koordinasi", "turut hadir dalam penandatanganan":
+# taking part in an occasion refers to it; the occasion itself is the act (reported before, or opened here)
+_TAKES_PART = regex.compile(
+    r"(?<!\w)(?:membuka|menutup|menghadiri|mengikuti|memimpin|hadir\s+(?:dalam|pada|di)|"
+    r"(?:turut|ikut)\s+(?:hadir|serta)(?:\s+(?:dalam|pada|di))?)"
+    r"(?:\s+(?:secara\s+)?(?:resmi|langsung))?(?:\s+(?:kegiatan|acara|agenda))?\s+$",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -78,7 +88,10 @@ def find_triggers(
     # "CPMI yang digagalkan keberangkatannya": a relative clause refers back to an act, like a bare mention
     kept = [
         TriggerMatch(t.type, t.start, t.end, t.weight, t.rule, True)
-        if _RELATIVE.search(text, max(s0, t.start - 8), t.start) or _ANAPHOR.match(text, t.end, min(s1, t.end + 30))
+        if _RELATIVE.search(text, max(s0, t.start - 8), t.start)
+        or _ANAPHOR.match(text, t.end, min(s1, t.end + 30))
+        or _INNER_ANAPHOR.search(text, t.start, t.end)
+        or _TAKES_PART.search(text, max(s0, t.start - 40), t.start)
         else t
         for t in kept
     ]

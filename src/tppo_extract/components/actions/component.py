@@ -262,6 +262,7 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
                 nominal=is_nominal(text, start=t.start, end=t.end),
                 own_actor=bool(actors) and sent[0] <= actors[0].start_char < sent[1],
                 own_date=date is not None and sent[0] <= date["start"] < sent[1] and date["start"] not in said_on,
+                in_occasion=_OCCASION.search(text, sent[0], t.start) is not None,
             )
             add_record(records, found, text, t)
         subj = sentence_subject(doc, sentence=sent, index=index)

@@ -48,6 +48,7 @@ class FoundRecord:
     nominal: bool = False  # the trigger is a noun phrase ("penundaan ...", "sosialisasi"), not a verb
     own_actor: bool = True  # the first actor is named in the trigger's own sentence, not a fallback
     own_date: bool = True  # the date is stated in the trigger's own sentence, not a fallback
+    in_occasion: bool = False  # its sentence points back at an occasion ("Dalam kegiatan ini, ...")
 
 
 def _restates(old: FoundRecord, new: FoundRecord) -> bool:
@@ -76,7 +77,14 @@ def add_record(records: list[FoundRecord], new: FoundRecord, text: str, t: Trigg
         if joined:
             _fill(joined[0], new, count=not _counts_a_part(text, rec), text=text)
             return
-    else:
+    elif new.in_occasion:
+        # "Dalam kegiatan ini, X memberikan edukasi ...": an act of the same type told inside the occasion just
+        # reported is that occasion's act
+        joined = [f for f in same_type if f.record["status"] == rec["status"]]
+        if joined:
+            _fill(joined[-1], new, count=not _counts_a_part(text, rec), text=text)
+            return
+    if not new.mention:
         # a full trigger replaces a record that only a mention had opened ("Desa Binaan ..." first,
         # "membentuk Desa Binaan" later): the full one is the better evidence
         for f in same_type:
