@@ -1209,3 +1209,16 @@ def test_checks_of_passport_applicants_happen_at_the_office_not_the_crossing(bla
     (a,) = [x for x in find_actions(_doc(blank, text, ents)) if x["type"] == "screening"]
     doc = _doc(blank, text, ents)
     assert [_text(doc, x) for x in a["locations"]] == ["Tanjungpinang"]
+
+
+def test_a_turnout_goes_to_the_occasion_named_last_even_inside_a_long_quote(blank: Language) -> None:
+    text = (
+        "Pencegahan TPPO. Dinas Sosial Bahari menggelar rapat koordinasi gugus tugas di balai kota.\n"
+        "Rapat ini menindaklanjuti keputusan bupati tentang pembentukan gugus tugas di tingkat desa.\n"
+        "\u201cTujuan rakor ini adalah mengevaluasi rencana aksi daerah. Peserta yang hadir ada 45 orang dari "
+        "berbagai dinas,\u201d ujar ketua panitia."
+    )
+    doc = _doc(blank, text, [("Dinas Sosial Bahari", "AGENCY", {})])
+    acts = {x["type"]: x for x in find_actions(doc)}
+    assert acts["coordination"]["count"] == 45
+    assert acts.get("task_force", {"count": None})["count"] is None

@@ -33,7 +33,7 @@ from .arguments import (
 )
 from .candidates import TriggerMatch, candidate_rules, find_triggers
 from .clauses import MAX_EVIDENCE, NO_ACTION_KINDS, index_of, paragraph_bounds, sentence_bounds
-from .counts import TURNOUT, attendance_count, find_count, object_end
+from .counts import TURNOUT, attendance_count, find_count, object_end, parse_number
 from .merging import FoundRecord, add_record
 from .rules import CompiledRule, TriggerRule, compile_rule, compiled_rules, compiled_topics
 from .topic import TOPIC_THRESHOLD, is_on_topic
@@ -268,28 +268,48 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
         subj = sentence_subject(doc, sentence=sent, index=index)
         if subj is not None:
             previous = subj
-    _late_turnout(records, sentences, text, index)
+    _late_turnout(records, sentences, triggers, text, index)
     return [f.record for f in records]
 
 
 def _late_turnout(
-    records: Sequence[FoundRecord], sentences: Sequence[tuple[int, int]], text: str, index: DocEntities
+    records: Sequence[FoundRecord],
+    sentences: Sequence[tuple[int, int]],
+    triggers: Sequence[Sequence[TriggerMatch]],
+    text: str,
+    index: DocEntities,
 ) -> None:
     """Give the turnout of a sentence that points back at an occasion ("Kegiatan yang dimulai pukul 10.00 ini
-    dihadiri ... dan 20 warga", "Peserta yang hadir ada 45 orang") to the last occasion reported before it,
-    when that record has no count yet: the article is still telling of that occasion, however far on."""
-    for sent in sentences:
-        if not (_OCCASION.search(text, *sent) or TURNOUT.match(text, *sent)):
+    dihadiri ... dan 20 warga", "Peserta yang hadir ada 45 orang") to the occasion last named before it (a
+    mention, "rakor ini", names it too), when its record has no count yet: the article is still telling of
+    that occasion, however far on."""
+    by_type: dict[str, list[FoundRecord]] = {}
+    for f in sorted(records, key=lambda f: f.record["trigger"]["start"]):
+        if f.record["type"] in OCCASION_TYPES:
+            by_type.setdefault(f.record["type"], []).append(f)
+    starts = {k: [f.record["trigger"]["start"] for f in v] for k, v in by_type.items()}
+    last_named: str | None = None  # the type of the occasion named last, up to the current sentence
+    for sent, found in zip(sentences, triggers, strict=True):
+        kinds = [t.type for t in found if t.type in OCCASION_TYPES]
+        if kinds:
+            last_named = kinds[-1]
+        if last_named is None:
             continue
-        before = [
-            f for f in records if f.record["type"] in OCCASION_TYPES and f.record["trigger"]["start"] < sent[0]
-        ]
-        if not before or before[-1].record["count"] is not None:
+        # "Peserta yang hadir ada 45 orang" may stand inside a longer quoted sentence
+        turnout = TURNOUT.search(text, *sent)
+        if turnout is None and not _OCCASION.search(text, *sent):
+            continue
+        i = bisect.bisect_left(starts[last_named], sent[0]) if last_named in starts else 0
+        if not i or by_type[last_named][i - 1].record["count"] is not None:
             continue
         blocked = [(e.start_char, e.end_char) for e in index.dates.within(*sent)]
-        n = attendance_count(text, sentence=sent, blocked=blocked)
+        n = (
+            parse_number(turnout.group("n"))
+            if turnout is not None
+            else attendance_count(text, sentence=sent, blocked=blocked)
+        )
         if n is not None:
-            before[-1].record["count"] = n
+            by_type[last_named][i - 1].record["count"] = n
 
 
 def annotate_actions(

@@ -131,7 +131,7 @@ _ATTENDED_BY = regex.compile(
     regex.IGNORECASE
 )
 TURNOUT = regex.compile(
-    rf"\W*(?:jumlah\s+)?peserta(?:\s+(?:yang\s+hadir|kegiatan(?:\s+(?:ini|tersebut|itu))?))?\s+"
+    rf"\W*(?<!\w)(?:jumlah\s+)?peserta(?:\s+(?:yang\s+hadir|kegiatan(?:\s+(?:ini|tersebut|itu))?))?\s+"
     rf"(?:ada|sebanyak|berjumlah|mencapai|tercatat)\s+(?:sekitar\s+|kurang\s+lebih\s+)?(?P<n>{_DIGITS}|{_WORD_NUM})\b",
     regex.IGNORECASE,
 )
