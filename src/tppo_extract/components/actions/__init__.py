@@ -7,7 +7,9 @@ One module per concern, in the order a document goes through them:
 - ``clauses``: sentences, paragraphs and clauses of the body, and distances in them;
 - ``candidates``: the lexicon's trigger matches in each sentence;
 - ``acts``: the act/non-act decision (duties, conditions, procedures, restating nouns) and the status;
-- ``arguments`` and ``counts``: actor, places, date and count of an act;
+- ``syntax``: what the dependency parse says of an act: its reporting verb, own clause and object phrase;
+- ``arguments`` and ``counts``: actor, places, date and count of an act (the parse first, where there is one,
+  then the rules);
 - ``merging``: one record per act;
 - ``component``: the document loop and the spaCy factory.
 """

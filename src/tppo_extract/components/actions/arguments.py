@@ -14,6 +14,7 @@ from ...spans import doc_text, ents, in_skipped_zone
 from ...types import CharSpan, DateRefDict
 from ..places import is_checkpoint
 from .clauses import NO_ACTION_KINDS, distance, paragraph_bounds
+from .syntax import in_ranges, own_clause, reporting_verb
 
 # --------------------------------------------------------------------------------------------------
 # Arguments
@@ -359,6 +360,12 @@ def rank_places(
     # agency sits, not where the act happened; it only backs the others up
     appositive = [e for e in in_sent if _after_agency(text, e, idx.agency_ends)]
     chosen = sorted((e for e in in_sent if e not in appositive), key=order)
+    verb = reporting_verb(doc, trigger, parsed=idx.parsed)
+    if verb is not None:
+        # the parse: places of the act's own clause before those of a clause inside it ("korban yang
+        # berasal dari X", "kata Kapolres di Y"), each group in the order above
+        clause = own_clause(verb)
+        chosen.sort(key=lambda e: not in_ranges(e.start_char, e.end_char, clause))
     points_back = bool(_PLACE_ANAPHOR.search(text, s0, trigger[0]))
     if not chosen or points_back:
         # "Dari lokasi itu, petugas menyelamatkan ...": the place is the one just named before
@@ -452,6 +459,12 @@ def find_date(
     all_dates = (index or DocEntities(doc)).dates
     # "..., kata Uray, Selasa (6/5/2025).": the day a statement was made is not the act's
     dates = [e for e in all_dates.within(s0, s1) if e.start_char not in said_on]
+    verb = reporting_verb(doc, trigger, parsed=(index or DocEntities(doc)).parsed) if len(dates) > 1 else None
+    if verb is not None:
+        # the parse: of several dates, those of the act's own clause ("..., yang dibentuk pada 2019, menggelar
+        # rapat Senin": Senin)
+        clause = own_clause(verb)
+        dates = [e for e in dates if in_ranges(e.start_char, e.end_char, clause)] or dates
     if action_type in OCCASION_TYPES:
         # "rapat koordinasi GT TPPO tahun 2024 ... pada Kamis, 18 Juli 2024": an occasion is held on a day;
         # the year or month that holds that day frames it (often inside the occasion's name)

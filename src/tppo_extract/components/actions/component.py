@@ -36,6 +36,7 @@ from .clauses import MAX_EVIDENCE, NO_ACTION_KINDS, index_of, paragraph_bounds, 
 from .counts import TURNOUT, attendance_count, find_count, object_end, parse_number
 from .merging import FoundRecord, add_record
 from .rules import CompiledRule, TriggerRule, compile_rule, compiled_rules, compiled_topics
+from .syntax import object_phrases
 from .topic import TOPIC_THRESHOLD, is_on_topic
 
 # --------------------------------------------------------------------------------------------------
@@ -226,7 +227,18 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
                 preceding=sentences[max(0, s_idx - PRECEDING_SENTENCES) : s_idx],
             )
             blocked = [(e.start_char, e.end_char) for e in index.dates.within(*sent)]
-            count = find_count(text, sentence=sent, trigger=trig, blocked=blocked)
+            # the object phrase of the parse first ("menyelamatkan 30 korban yang berasal dari 3 kabupaten"), then
+            # the whole sentence by the rules
+            count = next(
+                (
+                    n
+                    for lo, hi in object_phrases(doc, trig, parsed=index.parsed)
+                    if (n := find_count(text, sentence=(lo, hi), trigger=trig, blocked=blocked)) is not None
+                ),
+                None,
+            )
+            if count is None:
+                count = find_count(text, sentence=sent, trigger=trig, blocked=blocked)
             # the turnout, in the sentences that go on about the act ("Kegiatan ini diikuti 90 siswa.")
             for later in following if count is None else ():
                 later_dates = [(e.start_char, e.end_char) for e in index.dates.within(*later)]
