@@ -48,6 +48,16 @@ def _reason(sentence: str, trigger: str) -> str | None:
         ("Program ini hadir untuk mendekatkan layanan, meningkatkan edukasi hukum warga.", "edukasi", "purpose"),
         # a condition with no plan in its main clause
         ("Jika ditemukan pelanggaran, petugas menunda keberangkatan pemohon.", "menunda keberangkatan", "condition"),
+        # what a tool, a programme or a measure can do
+        ("Aplikasi itu dapat membantu petugas melakukan pemeriksaan dokumen.", "pemeriksaan", "ability"),
+        ("Sistem baru ini mampu mempercepat penolakan permohonan palsu.", "penolakan permohonan", "ability"),
+        ("Program desa binaan dapat mencegah warga berangkat tanpa prosedur.", "Program desa binaan", "ability"),
+        # the legal basis: a rule cited, or an act named in its title
+        ("Langkah itu mengacu pada Peraturan Presiden tentang pembentukan gugus tugas.", "pembentukan gugus tugas",
+         "legal_basis"),
+        ("Dasar hukumnya adalah peraturan bupati tentang migrasi aman.", "peraturan bupati", "legal_basis"),
+        ("Petugas bekerja berdasarkan Surat Edaran Nomor 3 Tahun 2024 tentang pengetatan pemeriksaan.",
+         "pengetatan pemeriksaan", "legal_basis"),
     ],
 )
 def test_statements_that_report_no_act(sentence: str, trigger: str, reason: str) -> None:
@@ -74,6 +84,14 @@ def test_statements_that_report_no_act(sentence: str, trigger: str, reason: str)
         # a plan in the main clause of a conditional sentence is a planned act
         ("Apabila terbukti, Imigrasi Sukamaju akan berkoordinasi dengan dinas sosial.", "berkoordinasi"),
         ("Bila dokumennya palsu, kata dia, petugas akan menolak permohonan itu.", "menolak permohonan"),
+        # a body that "dapat" do something managed it; data or orders as the basis leave the act an act
+        ("Petugas dapat menggagalkan keberangkatan 12 warga di pelabuhan.", "menggagalkan"),
+        ("Berdasarkan data itu, petugas menunda keberangkatan 12 warga.", "menunda keberangkatan"),
+        ("Sesuai arahan kepala kantor, petugas menolak 30 permohonan paspor.", "menolak 30 permohonan"),
+        ("Berdasarkan Perpres tentang gugus tugas, bupati membentuk satgas desa.", "membentuk satgas"),
+        # issuing a rule is an act, and so is a noun pointing back at an agreement
+        ("Bupati menerbitkan peraturan bupati tentang pencegahan TPPO.", "menerbitkan peraturan"),
+        ("Kesepakatan ini diharapkan dapat memperkuat perlindungan warga.", "Kesepakatan"),
     ],
 )
 def test_reported_acts_stay_acts(sentence: str, trigger: str) -> None:

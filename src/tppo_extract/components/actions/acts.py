@@ -126,6 +126,37 @@ _HABITUAL = regex.compile(
     r"\b(?:rutin|secara\s+rutin|secara\s+berkala|berkala|senantiasa|selalu|aktif)\s+(?:\w+\s+){0,1}$",
     regex.IGNORECASE,
 )
+# What a tool, a programme or a measure can do is no occasion of it: "Aplikasi itu dapat membantu petugas melakukan
+# pemeriksaan", "Program desa binaan dapat mencegah ...". (A body that "dapat menggagalkan" did manage it: only a
+# thing as the subject makes "dapat" an ability.)
+_INSTRUMENT_ABLE = regex.compile(
+    r"\b(?:aplikasi|sistem|program|teknologi|alat|fitur|layanan|inovasi|sarana|mekanisme|kebijakan|aturan|"
+    r"regulasi|langkah|upaya|kerja\s*sama|kolaborasi)(?:nya)?\b[^.;:!?]{0,60}?\b(?:dapat|bisa|mampu)\b",
+    regex.IGNORECASE,
+)
+_ABLE_AFTER = regex.compile(
+    r"(?:[^\S\n]+[^\s.;:!?]+){0,3}?[^\S\n]+(?:diharapkan[^\S\n]+)?(?:dapat|bisa|mampu)(?!\w)", regex.IGNORECASE
+)
+# The legal basis of what is reported names a rule, not an act of making it: "berdasarkan Peraturan Bupati ...",
+# "mengacu pada Perpres tentang pembentukan gugus tugas", "Dasar hukumnya adalah ...".
+_LEGAL_CUE = (
+    r"\b(?:berdasarkan|mengacu\s+(?:pada|kepada)|merujuk(?:\s+(?:pada|kepada))?|sesuai(?:\s+dengan)?|"
+    r"sebagaimana\s+diatur\s+dalam|diatur\s+dalam|amanat|berlandaskan|landasan(?:\s+hukum(?:nya)?)?|"
+    r"dasar\s+hukum(?:nya)?(?:\s+(?:adalah|ialah|yakni|yaitu))?|payung\s+hukum(?:nya)?)"
+)
+_REGULATION = (
+    r"(?:undang-undang|uu|peraturan|perpres|permen\w*|perda|perbup|pergub|perwali|keputusan|kepres|keppres|"
+    r"inpres|instruksi|surat\s+edaran|SE)\b"
+)
+# the trigger inside the title of a rule cited as the basis ("mengacu pada Perpres Nomor 49 Tahun 2023 tentang
+# pembentukan ..."), no clause break in between; or the rule itself right after the cue ("berdasarkan Perbup")
+_IN_TITLE = regex.compile(
+    rf"{_LEGAL_CUE}\s+(?:[^\s,.;:!?]+\s+){{0,2}}?{_REGULATION}[^,.;:!?]*?\btentang\s+(?:[^\s,.;:!?]+\s+){{0,6}}?$",
+    regex.IGNORECASE,
+)
+_CUE_BEFORE = regex.compile(rf"{_LEGAL_CUE}\s+(?:[^\s,.;:!?]+\s+){{0,2}}?$", regex.IGNORECASE)
+_REGULATION_AT = regex.compile(_REGULATION, regex.IGNORECASE)
+
 _POINTS_BACK = regex.compile(r"[^\S\n]+(?:ini|itu|tersebut)(?!\w)", regex.IGNORECASE)
 # "dalam mengawasi", "untuk mengedukasi": a verb after these prepositions names an activity, like a noun
 _NOMINALISING = regex.compile(r"\b(?:dalam|untuk|guna|demi)\s+$", regex.IGNORECASE)
@@ -137,7 +168,8 @@ def non_act_reason(text: str, *, sentence: tuple[int, int], trigger: tuple[int, 
     appeal or a purpose), ``modal`` (a duty, need or wish governs its clause), ``role`` (what a body is
     for), ``importance`` (an activity noun listed after "pentingnya"), ``purpose`` (a practice that the
     act strengthens: "untuk mempererat sinergi"), ``predicate`` (an activity noun as the subject of an
-    evaluation), ``generic`` (other duties)."""
+    evaluation), ``legal_basis`` (a rule cited as the basis, or an act named in its title), ``ability`` (what a
+    tool or programme can do), ``generic`` (other duties)."""
     s0, s1 = sentence
     a, b = trigger
     conditional = bool(_CONDITIONAL_START.search(text[s0:s1]))
@@ -148,6 +180,14 @@ def non_act_reason(text: str, *, sentence: tuple[int, int], trigger: tuple[int, 
         s0 = text.find(",", s0, a) + 1  # the main clause: its condition reports nothing either way
     if _COPULA_AFTER.search(text[b : min(s1, b + 40)]):
         return "copula"
+    if _legal_basis(text, s0, a):
+        return "legal_basis"
+    clause_so_far = clause_before(text, s0, a)
+    # ("Kesepakatan ini diharapkan dapat ...": a noun pointing back at an act already reported is no kind of act)
+    if _INSTRUMENT_ABLE.search(clause_so_far) or (
+        is_nominal(text, start=a, end=b) and not _POINTS_BACK.match(text, b, s1) and _ABLE_AFTER.match(text, b, s1)
+    ):
+        return "ability"
     if _PROCEDURE.search(text, max(s0, a - 30), a):
         return "procedure"
     if _ADVICE.search(since_stop(text, max(s0, a - 80), a)):
@@ -170,6 +210,20 @@ def non_act_reason(text: str, *, sentence: tuple[int, int], trigger: tuple[int, 
     if _GENERIC.search(since_stop(text, max(s0, a - 45), a)):
         return "generic"
     return None
+
+
+# How far back the legal-basis cue of a regulation may stand (characters): "berdasarkan Peraturan Menteri ...
+# Nomor 9 Tahun 2020 tentang ..." runs long.
+_LEGAL_REACH = 120
+
+
+def _legal_basis(text: str, s0: int, a: int) -> bool:
+    """True when the trigger at ``a`` names a rule cited as the legal basis ("berdasarkan Perbup ..."), or lies in
+    the title of such a rule ("mengacu pada Perpres tentang pembentukan gugus tugas")."""
+    lo = max(s0, a - _LEGAL_REACH)
+    if _IN_TITLE.search(text, lo, a):
+        return True
+    return _REGULATION_AT.match(text, a) is not None and _CUE_BEFORE.search(text, lo, a) is not None
 
 
 def is_generic(text: str, *, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
