@@ -411,13 +411,15 @@ _EXTRA_TRIGGERS_FILE = "extra_triggers.jsonl"
 @Language.factory(
     "tppo_actions",
     assigns=["doc._.actions", "doc._.relevant"],
-    # every attribute the stage reads; the parse (token.dep) is used when present, not required
+    # every attribute the stage reads; the parse (token.dep, token.head, token.pos) is used when present, not
+    # required
     requires=[
         "doc.ents",
         "doc._.zones",
         "doc._.dateline",
         "doc._.quotes",
         "span._.canonical",
+        "span._.region_code",
         "span._.level",
         "span._.country_code",
         "span._.value",
