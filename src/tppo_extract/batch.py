@@ -27,7 +27,7 @@ from .export import doc_to_article
 from .extensions import register_extensions
 from .pipeline import default_pipeline, load
 from .records import Article, Failure
-from .text.reader import read_text
+from .text.reader import DEFAULT_MAX_BYTES, read_text
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ class Item:
     path: str | None = None
     doc_id: str | None = None
     pub_date: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES  # a file larger than this is refused (read_text)
 
 
 ItemLike = str | Path | Item | Mapping[str, object]
@@ -99,6 +100,12 @@ def as_item(obj: ItemLike, *, index: int = 0) -> Item:
 
 def _make_doc(nlp: Language, text: str, *, doc_id: str | None, pub_date: str | None) -> Doc:
     register_extensions()
+    if len(text) > nlp.max_length:
+        raise InputError(
+            doc_id or "text",
+            f"text has {len(text)} characters, more than the pipeline's limit of {nlp.max_length}; split it into "
+            "articles, or raise nlp.max_length",
+        )
     doc = nlp.make_doc(text)
     doc._.doc_id = doc_id
     doc._.pub_date = pub_date
@@ -123,7 +130,7 @@ def _failed(doc_id: str, exc: Exception) -> Result:
 def _process_item(nlp: Language, item: Item) -> Result:
     doc_id = _doc_id(item)
     try:
-        text = item.text if item.text is not None else read_text(Path(str(item.path)))
+        text = item.text if item.text is not None else read_text(Path(str(item.path)), max_bytes=item.max_bytes)
         article = process_text(nlp, text, doc_id=doc_id, pub_date=item.pub_date)
     except InputError as exc:
         return _failed(doc_id, exc)
@@ -145,7 +152,7 @@ def _process_items(nlp: Language, items: list[Item]) -> list[Result]:
     for k, item in enumerate(items):
         doc_id = _doc_id(item)
         try:
-            text = item.text if item.text is not None else read_text(Path(str(item.path)))
+            text = item.text if item.text is not None else read_text(Path(str(item.path)), max_bytes=item.max_bytes)
             docs.append(_make_doc(nlp, text, doc_id=doc_id, pub_date=item.pub_date))
         except Exception as exc:  # unreadable, or refused by the tokenizer: this item alone fails
             if not isinstance(exc, InputError):
@@ -317,8 +324,14 @@ def _iter_dask(
 # ---- metadata ------------------------------------------------------------------------------------------
 
 
-def read_meta(path: str | Path) -> dict[str, str | None]:
-    """Read a CSV, TSV or JSONL file of ``doc_id`` and ``pub_date`` per article: doc_id -> pub_date."""
+def read_meta(path: str | Path, *, bad_dates: dict[str, str] | None = None) -> dict[str, str | None]:
+    """Read a CSV, TSV or JSONL file of ``doc_id`` and ``pub_date`` per article: doc_id -> pub_date.
+
+    The file must be well formed: both columns present, every row as wide as the header, each doc_id once;
+    otherwise :class:`~tppo_extract.errors.InputError` names the line. A date that is not ``YYYY-MM-DD``
+    raises too, unless ``bad_dates`` is given: it then collects doc_id -> reason, so that the caller can fail
+    those articles alone and process the rest.
+    """
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "metadata file not found")
@@ -326,7 +339,7 @@ def read_meta(path: str | Path) -> dict[str, str | None]:
         raw = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read the metadata file: {exc}") from exc
-    rows: list[dict[str, object]] = []
+    rows: list[tuple[int, dict[str, object]]] = []
     if path.suffix == ".jsonl":
         for n, line in enumerate(raw.splitlines(), 1):
             if line.strip():
@@ -336,19 +349,40 @@ def read_meta(path: str | Path) -> dict[str, str | None]:
                     raise InputError(f"{path}:{n}", f"not JSON: {exc.msg}") from exc
                 if not isinstance(obj, dict):
                     raise InputError(f"{path}:{n}", "each line must be a JSON object")
-                rows.append(obj)
+                if "pub_date" not in obj:
+                    raise InputError(f"{path}:{n}", "no pub_date field (use null for an unknown date)")
+                rows.append((n, obj))
     else:
         delimiter = "\t" if path.suffix == ".tsv" else ","
         reader = csv.DictReader(raw.splitlines(), delimiter=delimiter)
-        if reader.fieldnames is None or "doc_id" not in reader.fieldnames:
-            raise InputError(path, f"no doc_id column (columns: {reader.fieldnames}); need doc_id and pub_date")
-        rows = list(reader)
+        names = reader.fieldnames or []
+        missing = [c for c in ("doc_id", "pub_date") if c not in names]
+        if missing:
+            have = list(names)
+            raise InputError(path, f"no {' or '.join(missing)} column (columns: {have}); need doc_id and pub_date")
+        for row in reader:
+            n = reader.line_num
+            if None in row or any(v is None for v in row.values()):
+                extra = row.get(None) or []
+                width = sum(v is not None for k, v in row.items() if k is not None) + len(extra)
+                raise InputError(f"{path}:{n}", f"the row has {width} fields, the header {len(names)}")
+            rows.append((n, dict(row)))
     meta: dict[str, str | None] = {}
-    for n, row in enumerate(rows, 2 if path.suffix != ".jsonl" else 1):
+    first_line: dict[str, int] = {}
+    for n, row in rows:
         doc_id = str(row.get("doc_id") or "").strip()
         if not doc_id:
             raise InputError(f"{path}:{n}", "row without a doc_id")
-        meta[doc_id] = check_pub_date(row.get("pub_date"), source=f"{path}:{n}")
+        if doc_id in first_line:
+            raise InputError(f"{path}:{n}", f"doc_id {doc_id!r} is listed twice (first on line {first_line[doc_id]})")
+        first_line[doc_id] = n
+        try:
+            meta[doc_id] = check_pub_date(row.get("pub_date"), source=f"{path}:{n}")
+        except InputError as exc:
+            if bad_dates is None:
+                raise
+            bad_dates[doc_id] = str(exc)
+            meta[doc_id] = None
     return meta
 
 

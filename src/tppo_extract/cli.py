@@ -9,14 +9,15 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .about import __version__
 from .batch import Item, Result, iter_results, lookup_meta, read_meta
 from .errors import InputError, TppoError
 from .export import article_json, write_table
 from .records import Article, Failure, json_schema
-from .text.reader import iter_paths
+from .sink import JsonlSink
+from .text.reader import DEFAULT_MAX_BYTES, iter_paths, text_of_bytes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -44,6 +45,17 @@ def _models_options(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive(value: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="tppo-extract",
@@ -56,12 +68,29 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "paths", nargs="+", metavar="PATH", help="a file, a folder (recursive *.txt), a glob, or - for stdin"
     )
-    ex.add_argument("-o", "--output", default="-", help="output JSONL file (default: standard output)")
+    ex.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        help="output JSONL file (default: standard output); written as OUTPUT.part until the run ends",
+    )
+    ex.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the records of an earlier run of the same OUTPUT (killed or complete) and skip their inputs",
+    )
+    ex.add_argument("--errors", metavar="FILE", help="write one JSON line per failed input here (doc_id, path, error)")
     ex.add_argument("--meta", type=Path, help="CSV/TSV/JSONL with doc_id (file name) and pub_date per article")
     ex.add_argument("--pub-date", help="publication date (YYYY-MM-DD) for articles the metadata does not cover")
-    ex.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
+    ex.add_argument("--n-process", type=_positive, default=1, help="worker processes (default 1)")
     ex.add_argument(
-        "--batch-size", type=int, default=16, help="articles per nlp.pipe batch and per worker task (default 16)"
+        "--batch-size", type=_positive, default=16, help="articles per nlp.pipe batch and per worker task (default 16)"
+    )
+    ex.add_argument(
+        "--max-bytes",
+        type=_positive,
+        default=DEFAULT_MAX_BYTES,
+        help=f"refuse an input larger than this many bytes (default {DEFAULT_MAX_BYTES})",
     )
     ex.add_argument("--config", type=Path, help="a pipeline config (.cfg) or saved pipeline to use instead")
     _models_options(ex)
@@ -108,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     eu.add_argument("--json", action="store_true", help="also print the figures as one JSON object, last line")
 
     sh = sub.add_parser("show", help="print a readable summary of a JSONL output")
-    sh.add_argument("jsonl", type=Path)
+    sh.add_argument("jsonl", help="a JSONL output file, or - for standard input")
     sh.add_argument("--entities", action="store_true", help="also list the entities")
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output records")
@@ -120,10 +149,37 @@ def _err(msg: str) -> None:
     print(f"tppo-extract: {msg}", file=sys.stderr)
 
 
-def _expand(specs: Sequence[str], *, meta: dict[str, str | None], pub_date: str | None) -> Iterator[Item | Result]:
+def _stdin_item(meta: dict[str, str | None], pub_date: str | None, max_bytes: int) -> Item | Result:
+    """Standard input as one article, with the checks a file gets (encoding, binary data, size, emptiness)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    raw = stream.read() if stream is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
+    try:
+        text = text_of_bytes(raw, source="stdin", max_bytes=max_bytes)
+    except InputError as exc:
+        return Result("stdin", failure=Failure(doc_id="stdin", error="InputError", reason=exc.reason))
+    return Item(text=text, doc_id="stdin", pub_date=lookup_meta(meta, "stdin") or pub_date)
+
+
+def _expand(
+    specs: Sequence[str],
+    *,
+    meta: dict[str, str | None],
+    pub_date: str | None,
+    bad_dates: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Item | Result]:
+    """The inputs of PATH specs, each once with a doc_id of its own: a file's name, or its path relative to the
+    folder given; where two inputs would share a doc_id, the later one's is the path as found. An input whose
+    metadata row is broken is a failure of its own."""
+    seen: set[str] = set()
+    bad = bad_dates or {}
     for spec in specs:
         if spec == "-":
-            yield Item(text=sys.stdin.read(), doc_id="stdin", pub_date=lookup_meta(meta, "stdin") or pub_date)
+            if "stdin" in seen:
+                yield Result("stdin", failure=Failure(doc_id="stdin", error="InputError", reason="stdin given twice"))
+                continue
+            seen.add("stdin")
+            yield _stdin_item(meta, pub_date, max_bytes)
             continue
         try:
             paths = list(iter_paths([spec]))
@@ -135,7 +191,18 @@ def _expand(specs: Sequence[str], *, meta: dict[str, str | None], pub_date: str 
         root = Path(spec) if Path(spec).is_dir() else None
         for p in paths:
             doc_id = p.relative_to(root).as_posix() if root is not None else p.name
-            yield Item(path=str(p), doc_id=doc_id, pub_date=lookup_meta(meta, doc_id) or pub_date)
+            if doc_id in seen:
+                doc_id = p.as_posix()
+            if doc_id in seen:
+                reason = "the same input is given twice"
+                yield Result(doc_id, failure=Failure(doc_id=doc_id, error="InputError", reason=reason))
+                continue
+            seen.add(doc_id)
+            problem = bad.get(doc_id) or bad.get(p.name)
+            if problem is not None:
+                yield Result(doc_id, failure=Failure(doc_id=doc_id, error="InputError", reason=problem))
+                continue
+            yield Item(path=str(p), doc_id=doc_id, pub_date=lookup_meta(meta, doc_id) or pub_date, max_bytes=max_bytes)
 
 
 def _results(
@@ -175,9 +242,59 @@ def _progress(total: int | None, mode: str) -> Any:
     return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
 
 
+def _writable(dest: str, what: str) -> str | None:
+    """Why ``dest`` cannot be written as ``what``, or None: its folder must exist and it must not be a folder."""
+    p = Path(dest)
+    if p.is_dir():
+        return f"{what} {dest!r} is a folder; name a file"
+    if not p.parent.is_dir():
+        return f"{what} {dest!r}: the folder {str(p.parent)!r} does not exist"
+    return None
+
+
+_TABLE_SUFFIXES = (".csv", ".tsv", ".parquet")
+
+
+def _check_extract_args(args: argparse.Namespace) -> tuple[list[tuple[str, Path]], str | None]:
+    """The --table requests, and the first usage problem of the options (None when there is none). Everything
+    that can be checked before the run is checked here, so that a mistake costs no extraction."""
+    tables: list[tuple[str, Path]] = []
+    for spec in args.table:
+        kind, _, dest = spec.partition("=")
+        if kind not in ("actions", "quotes", "entities") or not dest:
+            return [], f"--table {spec!r}: write it as actions=FILE, quotes=FILE or entities=FILE"
+        if Path(dest).suffix.lower() not in _TABLE_SUFFIXES:
+            return [], f"--table {spec!r}: the file must end in {', '.join(_TABLE_SUFFIXES)}"
+        if (problem := _writable(dest, "--table")) is not None:
+            return [], problem
+        tables.append((kind, Path(dest)))
+    if args.output != "-" and (problem := _writable(args.output, "--output")) is not None:
+        return [], problem
+    if args.resume and args.output == "-":
+        return [], "--resume needs --output FILE: the records of the earlier run are read from it"
+    if args.errors and (problem := _writable(args.errors, "--errors")) is not None:
+        return [], problem
+    if args.config is not None and not args.config.exists():
+        return [], f"--config {str(args.config)!r}: no such file or folder"
+    if args.pub_date is not None and not args.pub_date.strip():
+        return [], "--pub-date is empty; give a date as YYYY-MM-DD or leave the option out"
+    if "-" in args.paths and args.paths.count("-") > 1:
+        return [], "standard input (-) can be given once"
+    return tables, None
+
+
+def _failure_line(f: Failure, path: str | None) -> str:
+    return json.dumps({"doc_id": f.doc_id, "path": path, "error": f.error, "message": f.reason}, ensure_ascii=False)
+
+
 def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    tables, problem = _check_extract_args(args)
+    if problem is not None:
+        _err(problem)
+        return EXIT_USAGE
+    bad_dates: dict[str, str] = {}
     try:
-        meta = read_meta(args.meta) if args.meta else {}
+        meta = read_meta(args.meta, bad_dates=bad_dates) if args.meta else {}
         pub_date = None
         if args.pub_date:
             from .batch import check_pub_date
@@ -186,23 +303,25 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
     except InputError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    tables: list[tuple[str, Path]] = []
-    for spec in args.table:
-        kind, _, dest = spec.partition("=")
-        if kind not in ("actions", "quotes", "entities") or not dest:
-            _err(f"--table {spec!r}: write it as actions=FILE, quotes=FILE or entities=FILE")
-            return EXIT_USAGE
-        tables.append((kind, Path(dest)))
-
-    entries = list(_expand(args.paths, meta=meta, pub_date=pub_date))
+    try:
+        sink = JsonlSink(args.output, resume=args.resume) if args.output != "-" else None
+        errors = JsonlSink(args.errors) if args.errors else None
+    except OSError as exc:
+        _err(f"cannot write the output: {exc}")
+        return EXIT_USAGE
+    done = sink.done if sink is not None else set()
+    entries = [
+        e
+        for e in _expand(args.paths, meta=meta, pub_date=pub_date, bad_dates=bad_dates, max_bytes=args.max_bytes)
+        if not (isinstance(e, Item) and e.doc_id in done)
+    ]
+    paths = {e.doc_id: e.path for e in entries if isinstance(e, Item)}
     bar = _progress(len(entries), args.progress)
-    articles: list[Article] = []
+    kept: list[Article] = []  # only when the records go to standard output and a table is asked for
     failures: list[Failure] = []
     by_type: collections.Counter[str] = collections.Counter()
-    out_cm: contextlib.AbstractContextManager[IO[str]] = (
-        contextlib.nullcontext(stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8")
-    )
-    with out_cm as out:
+    n_ok = 0
+    try:
         results = _results(
             iter(entries),
             n_process=args.n_process,
@@ -213,24 +332,46 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
         )
         for res in results:
             if res.article is not None:
-                out.write(article_json(res.article) + "\n")
+                line = article_json(res.article)
+                if sink is not None:
+                    sink.write(line)
+                else:
+                    stdout.write(line + "\n")
+                n_ok += 1
                 by_type.update(a.type for a in res.article.actions)
-                if tables:
-                    articles.append(res.article)
+                if tables and sink is None:
+                    kept.append(res.article)
             else:
                 assert res.failure is not None
                 failures.append(res.failure)
+                if errors is not None:
+                    errors.write(_failure_line(res.failure, paths.get(res.failure.doc_id)))
                 _err(f"{res.failure.doc_id}: {res.failure.reason} ({res.failure.error})")
             if bar is not None:
                 bar.update(1)
+    except BaseException:
+        # killed or interrupted: the part files stay for --resume; nothing is renamed
+        if sink is not None:
+            sink.close()
+        if errors is not None:
+            errors.close()
+        raise
     if bar is not None:
         bar.close()
+    if sink is not None:
+        sink.commit()
+    if errors is not None:
+        errors.commit()
+    # tables are written from the finished output, read back one record at a time (a resumed run's earlier
+    # records included), so that no run holds every article in memory
+    from .export import read_jsonl
+
     for kind, dest in tables:
-        write_table(articles, dest, table=kind)
-    n_ok = len(entries) - len(failures) if entries else 0
+        write_table(read_jsonl(args.output) if sink is not None else kept, dest, table=kind)
     if not args.quiet:
         types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
-        print(f"articles: {n_ok} extracted, {len(failures)} failed", file=sys.stderr)
+        skipped = f", {len(done)} kept from the earlier run" if done else ""
+        print(f"articles: {n_ok} extracted, {len(failures)} failed{skipped}", file=sys.stderr)
         print(f"actions: {sum(by_type.values())} ({types})", file=sys.stderr)
         for f in failures:
             print(f"failed: {f.doc_id}: {f.reason}", file=sys.stderr)
@@ -342,15 +483,30 @@ def format_article(art: Article, *, entities: bool = False) -> str:
 
 
 def run_show(args: argparse.Namespace, *, stdout: TextIO) -> int:
-    from .export import read_jsonl
+    from .export import read_jsonl, read_jsonl_stream
 
     try:
-        for art in read_jsonl(args.jsonl):
+        arts = read_jsonl_stream(sys.stdin, source="stdin") if args.jsonl == "-" else read_jsonl(args.jsonl)
+        for art in arts:
             print(format_article(art, entities=args.entities) + "\n", file=stdout)
+        stdout.flush()
+    except BrokenPipeError:
+        # "show OUT | head": the reader has what it wanted; say nothing more
+        _quiet_broken_pipe()
+        return EXIT_OK
     except (OSError, InputError) as exc:
         _err(str(exc))
         return EXIT_USAGE
     return EXIT_OK
+
+
+def _quiet_broken_pipe() -> None:
+    """Point standard output at /dev/null, so that Python's flush at exit does not report the closed pipe."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:

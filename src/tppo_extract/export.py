@@ -196,13 +196,18 @@ def write_jsonl(articles: Iterable[Article], out: IO[str] | str | Path) -> int:
 def read_jsonl(path: str | Path) -> Iterator[Article]:
     """Read back articles written by :func:`write_jsonl`, validating each line."""
     with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                yield Article.model_validate_json(line)
-            except ValueError as exc:
-                raise InputError(f"{path}:{n}", f"not an Article record: {exc}") from exc
+        yield from read_jsonl_stream(fh, source=str(path))
+
+
+def read_jsonl_stream(lines: Iterable[str], *, source: str = "<stream>") -> Iterator[Article]:
+    """Articles from an open text stream of JSONL (standard input, a file), validating each line."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield Article.model_validate_json(line)
+        except ValueError as exc:
+            raise InputError(f"{source}:{n}", f"not an Article record: {exc}") from exc
 
 
 # ---- tables --------------------------------------------------------------------------------------------

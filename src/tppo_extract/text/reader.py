@@ -45,11 +45,21 @@ def read_text(path: str | Path, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str
         raw = p.read_bytes()
     except OSError as exc:
         raise InputError(p, f"cannot read the file: {exc.strerror or exc}") from exc
-    text = decode_bytes(raw, source=p)
-    if p.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text):
+    return text_of_bytes(raw, source=p, is_html=p.suffix.lower() in HTML_SUFFIXES, max_bytes=max_bytes)
+
+
+def text_of_bytes(
+    raw: bytes, *, source: str | Path = "<bytes>", is_html: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+) -> str:
+    """The article text of ``raw`` (a file's bytes, or standard input's), with every check of
+    :func:`read_text`: size, encoding, binary data, HTML (``is_html``, or by its first tag), emptiness."""
+    if len(raw) > max_bytes:
+        raise InputError(source, f"input is too large ({len(raw)} bytes > {max_bytes}); split it or raise max_bytes")
+    text = decode_bytes(raw, source=source)
+    if is_html or _HTML_START.match(text):
         text = html_to_text(text)
     if not text.strip():
-        raise InputError(p, "file is empty (no text after decoding)")
+        raise InputError(source, "file is empty (no text after decoding)")
     return text
 
 
