@@ -245,6 +245,12 @@ def find_agency_mentions(
     return [c for c in chosen if c.text not in NOT_AGENCIES and len(c.text) > 1]
 
 
+# How far around a unit's mention (characters, each side) the document is searched for evidence that its last
+# words are a person's name: longer than any ordinary article (they run to 10,000-20,000 characters), so that an
+# article is read whole, and bounded, so that a long page dump costs time linear in its length.
+EVIDENCE_WINDOW = 40_000
+
+
 def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[int, str]:
     """Cut a person's name off the end of a unit's place ("Kantor Imigrasi Belawan Budi Santoso").
 
@@ -254,7 +260,9 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
     words = place.split()
     if len(words) < 2 or find_site(place) is not None:  # "TPI Soekarno Hatta": a known site's name is whole
         return end, place
-    before, after = text[:start], text[end:]
+    # the evidence is looked for in the text around the mention: the whole of an ordinary article, and a bounded
+    # window of a long page dump, so that each mention costs the same however long the document
+    before, after = text[max(0, start - EVIDENCE_WINDOW) : start], text[end : end + EVIDENCE_WINDOW]
     rest = before + " " + after
     cut = _initials_then_name(words)
     if cut is not None:
@@ -376,9 +384,13 @@ def _longest_first(cands: list[AgencyMention]) -> list[AgencyMention]:
     # of two equally long mentions the lexicon's (with its id) wins over a pattern's
     cands = sorted(cands, key=lambda c: (-(c.end - c.start), c.agency_id is None, c.start))
     taken: list[AgencyMention] = []
+    # characters already in a chosen mention: one look-up per candidate's own characters, not a scan of every
+    # mention chosen so far (a page of thousands of mentions stays linear)
+    busy = bytearray(max((c.end for c in cands), default=0))
     for c in cands:
-        if all(c.end <= t.start or t.end <= c.start for t in taken):
+        if 1 not in busy[c.start : c.end]:
             taken.append(c)
+            busy[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(taken, key=lambda c: c.start)
 
 
