@@ -298,15 +298,20 @@ def _clean_role(role: str) -> str | None:
 
 
 _DEGREE_AT_END = regex.compile(rf"(?:{DEGREE_RE.pattern})[ ,]*$")
+# How far before a word the degrees after a name may reach (characters): "Budi Santoso, S.Sos., M.Si., M.H."
+# is some 20; a window twenty times that leaves room for any chain of them.
+_DEGREE_REACH = 400
 
 
 def _name_before(text: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
     """Token range of a name that ends right before ``toks[i]``, past a degree ("Budi, S.Sos selaku")."""
-    prefix = text[: toks[i].start].rstrip()
-    while (m := _DEGREE_AT_END.search(prefix)) is not None and m.start() > 0:
+    # only the text just before the token can hold the degrees: a window keeps each call short in a long page
+    lo = max(0, toks[i].start - _DEGREE_REACH)
+    prefix = text[lo : toks[i].start].rstrip()
+    while (m := _DEGREE_AT_END.search(prefix)) is not None and lo + m.start() > 0:
         prefix = prefix[: m.start()].rstrip(" ,")
     j = i
-    while j > 0 and toks[j - 1].start >= len(prefix):
+    while j > 0 and toks[j - 1].start >= lo + len(prefix):
         j -= 1
     k = j
     while k > 0 and j - k < 5:

@@ -220,7 +220,11 @@ _SENTENCE_END = frozenset('.!?:"“”(')
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
+    # the characters just before are enough; a copy of everything before would cost a long page dear
+    lo = max(0, start - 200)
+    before = text[lo:start].rstrip(" \t")
+    if not before and lo > 0:
+        before = text[:start].rstrip(" \t")
     return not before or before.endswith("\n") or before[-1] in _SENTENCE_END
 
 
@@ -312,8 +316,10 @@ def _alias_of(text: str, cand: PlaceCandidate) -> int | None:
     before the parenthesis; None when ``cand`` is not in parentheses."""
     if not text[max(0, cand.start - 2) : cand.start].rstrip().endswith("(") or text[cand.end : cand.end + 1] != ")":
         return None
-    paren = text.rfind("(", 0, cand.start)
-    return len(text[:paren].rstrip())
+    end = text.rfind("(", 0, cand.start)
+    while end > 0 and text[end - 1].isspace():  # len(text[:paren].rstrip()), without copying the text before
+        end -= 1
+    return end
 
 
 _PREFIX_KEYS: frozenset[str] = frozenset(place_key(w) for w in _ADMIN_WORDS + _SITE_WORDS)

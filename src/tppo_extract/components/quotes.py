@@ -230,6 +230,14 @@ class DocIndex:
             i += 1
         return out
 
+    def agencies_over(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The agencies that share a character with [start, end), in text order."""
+        j = bisect.bisect_left(self.agencies, (end,))  # agencies from j on start at or after ``end``
+        i = j
+        while i > 0 and self.agencies[i - 1][1] > start:
+            i -= 1
+        return [a for a in self.agencies[i:j] if start < a[1]]
+
     def person_at(self, char: int) -> tuple[int, int, str] | None:
         i = bisect.bisect_right(self.persons, (char, _BIG)) - 1
         return self.persons[i] if i >= 0 and self.persons[i][0] <= char < self.persons[i][1] else None
@@ -281,7 +289,7 @@ def _person_in(index: DocIndex, start: int, end: int) -> Mention | None:
 
 
 def _agency_in(index: DocIndex, start: int, end: int) -> Mention | None:
-    inside = [a for a in index.agencies if a[0] < end and start < a[1]]
+    inside = index.agencies_over(start, end)
     if inside:
         s, e, name = inside[-1]
         return Mention(max(s, start), min(e, end), "agency", name)

@@ -200,12 +200,21 @@ def _place_key(place: str) -> str:
     return "".join(w.casefold() for w in _WORD.findall(expand_abbreviations(place)) if w.casefold() not in _GENERIC)
 
 
-def _joins(mention: AgencyMention, member: AgencyMention) -> bool:
-    if mention.agency_id is not None or member.agency_id is not None:
-        return mention.agency_id == member.agency_id
-    if mention.family != member.family:
+# What decides whether two mentions name one body: (agency_id, family, place key). A long page repeats the same
+# few forms again and again, so a group keeps each signature once and a mention is compared with those.
+_Signature = tuple[str | None, str, str]
+
+
+def _signature(m: AgencyMention) -> _Signature:
+    return (m.agency_id, m.family, _place_key(m.place))
+
+
+def _joins_signature(a: _Signature, b: _Signature) -> bool:
+    if a[0] is not None or b[0] is not None:
+        return a[0] == b[0]
+    if a[1] != b[1]:
         return False
-    short, long = _place_key(mention.place), _place_key(member.place)
+    short, long = a[2], b[2]
     if not short or not long:
         return short == long
     return short in long or long in short
@@ -222,16 +231,23 @@ def group_agencies(mentions: Sequence[AgencyMention]) -> list[AgencyGroup]:
     """
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     groups: list[list[int]] = []
-    bare = [i for i in order if mentions[i].agency_id is None and not _place_key(mentions[i].place)]
+    signatures = [_signature(m) for m in mentions]
+    group_signatures: list[dict[_Signature, None]] = []  # each group's distinct signatures, in order
+    bare_set = {i for i in order if mentions[i].agency_id is None and not signatures[i][2]}
+    bare = [i for i in order if i in bare_set]
     for i in order:
-        if i in bare:
+        if i in bare_set:
             continue
-        m = mentions[i]
-        target = next((g for g in groups if any(_joins(m, mentions[j]) for j in g)), None)
-        if target is None:
+        sig = signatures[i]
+        k = next(
+            (k for k, sigs in enumerate(group_signatures) if any(_joins_signature(sig, t) for t in sigs)), None
+        )
+        if k is None:
             groups.append([i])
+            group_signatures.append({sig: None})
         else:
-            target.append(i)
+            groups[k].append(i)
+            group_signatures[k].setdefault(sig, None)
     for i in bare:
         m = mentions[i]
         target = next((g for g in groups if mentions[g[0]].family == m.family), None)
