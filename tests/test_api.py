@@ -142,3 +142,21 @@ def test_dask_engine_gives_the_same_records(nlp: Language, sample_text: str) -> 
         distributed = list(iter_results(items, engine="dask", batch_size=2))
     assert [r.article for r in distributed] == [r.article for r in local]
     assert [r.ok for r in distributed] == [True, True, True, False]
+
+
+def test_the_record_names_the_encoding_its_file_was_read_in(tmp_path: Path) -> None:
+    from tppo_extract.batch import iter_results
+
+    text = "Kantor Imigrasi Sukamaju menunda keberangkatan 12 warga ke luar negeri — TPPO.\n"
+    (tmp_path / "a.txt").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "b.txt").write_bytes(text.encode("cp1252"))
+    results = list(iter_results([tmp_path / "a.txt", tmp_path / "b.txt", text], models=False))
+    assert [r.article.encoding if r.article else None for r in results] == ["utf-16-le", "cp1252", None]
+
+
+def test_a_lone_surrogate_is_a_named_input_error_not_a_crash() -> None:
+    from tppo_extract.batch import iter_results
+
+    (res,) = list(iter_results(["Kantor Imigrasi menunda keberangkatan \udc80 warga."], models=False))
+    assert res.failure is not None and res.failure.error == "InputError"
+    assert "lone surrogate (U+DC80) at character 38" in res.failure.reason

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,7 +28,7 @@ from .export import doc_to_article
 from .extensions import register_extensions
 from .pipeline import default_pipeline, load
 from .records import Article, Failure
-from .text.reader import DEFAULT_MAX_BYTES, read_text
+from .text.reader import DEFAULT_MAX_BYTES, read_article
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class Item:
     doc_id: str | None = None
     pub_date: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES  # a file larger than this is refused (read_text)
+    encoding: str | None = None  # what ``text`` was decoded from, when the caller read it from bytes
 
 
 ItemLike = str | Path | Item | Mapping[str, object]
@@ -98,8 +100,22 @@ def as_item(obj: ItemLike, *, index: int = 0) -> Item:
     raise InputError(f"item {index}", f"cannot process an item of type {type(obj).__name__}")
 
 
-def _make_doc(nlp: Language, text: str, *, doc_id: str | None, pub_date: str | None) -> Doc:
+# A lone surrogate (U+D800-U+DFFF) is no character: a str can hold one after a bad decode upstream, and
+# no UTF-8 output can carry it.
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _make_doc(
+    nlp: Language, text: str, *, doc_id: str | None, pub_date: str | None, encoding: str | None = None
+) -> Doc:
     register_extensions()
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        raise InputError(
+            doc_id or "text",
+            f"text holds a lone surrogate (U+{ord(bad.group()):04X}) at character {bad.start()}, which no "
+            "encoding can write; decode the source again, e.g. with errors='replace'",
+        )
     if len(text) > nlp.max_length:
         raise InputError(
             doc_id or "text",
@@ -107,15 +123,26 @@ def _make_doc(nlp: Language, text: str, *, doc_id: str | None, pub_date: str | N
             "articles, or raise nlp.max_length",
         )
     doc = nlp.make_doc(text)
+    doc._.encoding = encoding
     doc._.doc_id = doc_id
     doc._.pub_date = pub_date
     doc._.pub_date_source = "caller" if pub_date else None
     return doc
 
 
-def process_text(nlp: Language, text: str, *, doc_id: str | None, pub_date: str | None) -> Article:
+def process_text(
+    nlp: Language, text: str, *, doc_id: str | None, pub_date: str | None, encoding: str | None = None
+) -> Article:
     """Run ``nlp`` over one text and build its record."""
-    return doc_to_article(nlp(_make_doc(nlp, text, doc_id=doc_id, pub_date=pub_date)))
+    return doc_to_article(nlp(_make_doc(nlp, text, doc_id=doc_id, pub_date=pub_date, encoding=encoding)))
+
+
+def _read(item: Item) -> tuple[str, str | None]:
+    """The text of ``item`` and the encoding it was read in (None for text given as a string)."""
+    if item.text is not None:
+        return item.text, item.encoding
+    decoded = read_article(Path(str(item.path)), max_bytes=item.max_bytes)
+    return decoded.text, decoded.encoding
 
 
 def _doc_id(item: Item) -> str:
@@ -130,8 +157,8 @@ def _failed(doc_id: str, exc: Exception) -> Result:
 def _process_item(nlp: Language, item: Item) -> Result:
     doc_id = _doc_id(item)
     try:
-        text = item.text if item.text is not None else read_text(Path(str(item.path)), max_bytes=item.max_bytes)
-        article = process_text(nlp, text, doc_id=doc_id, pub_date=item.pub_date)
+        text, encoding = _read(item)
+        article = process_text(nlp, text, doc_id=doc_id, pub_date=item.pub_date, encoding=encoding)
     except InputError as exc:
         return _failed(doc_id, exc)
     except Exception as exc:  # a bug in a stage must cost one article, not the batch
@@ -152,8 +179,8 @@ def _process_items(nlp: Language, items: list[Item]) -> list[Result]:
     for k, item in enumerate(items):
         doc_id = _doc_id(item)
         try:
-            text = item.text if item.text is not None else read_text(Path(str(item.path)), max_bytes=item.max_bytes)
-            docs.append(_make_doc(nlp, text, doc_id=doc_id, pub_date=item.pub_date))
+            text, encoding = _read(item)
+            docs.append(_make_doc(nlp, text, doc_id=doc_id, pub_date=item.pub_date, encoding=encoding))
         except Exception as exc:  # unreadable, or refused by the tokenizer: this item alone fails
             if not isinstance(exc, InputError):
                 log.exception("processing %s failed", doc_id)

@@ -17,7 +17,7 @@ from .errors import InputError, TppoError
 from .export import article_json, write_table
 from .records import Article, Failure, json_schema
 from .sink import JsonlSink
-from .text.reader import DEFAULT_MAX_BYTES, iter_paths, text_of_bytes
+from .text.reader import DEFAULT_MAX_BYTES, article_of_bytes, iter_paths
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -154,10 +154,11 @@ def _stdin_item(meta: dict[str, str | None], pub_date: str | None, max_bytes: in
     stream = getattr(sys.stdin, "buffer", None)
     raw = stream.read() if stream is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
     try:
-        text = text_of_bytes(raw, source="stdin", max_bytes=max_bytes)
+        decoded = article_of_bytes(raw, source="stdin", max_bytes=max_bytes)
     except InputError as exc:
         return Result("stdin", failure=Failure(doc_id="stdin", error="InputError", reason=exc.reason))
-    return Item(text=text, doc_id="stdin", pub_date=lookup_meta(meta, "stdin") or pub_date)
+    pub = lookup_meta(meta, "stdin") or pub_date
+    return Item(text=decoded.text, doc_id="stdin", pub_date=pub, encoding=decoded.encoding)
 
 
 def _expand(

@@ -58,4 +58,4 @@ PLACE_LEVELS: Final[tuple[str, ...]] = ("country", "province", "regency", "distr
 DateGranularity = Literal["year", "month", "day"]
 
 # 2: every Action carries a stable ``id``.
-SCHEMA_VERSION: Final[str] = "2"
+SCHEMA_VERSION: Final[str] = "3"

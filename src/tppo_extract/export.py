@@ -160,6 +160,7 @@ def doc_to_article(doc: Doc) -> Article:
         doc_id=doc._.doc_id,
         pub_date=dt.date.fromisoformat(pub) if pub else None,
         pub_date_source=doc._.pub_date_source,
+        encoding=doc._.encoding,
         title=_title(doc),
         relevant=bool(relevant),
         dateline=dateline,

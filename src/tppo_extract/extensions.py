@@ -14,6 +14,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "doc_id": None,  # str | None: the caller's identifier (file name)
     "pub_date": None,  # str | None: "YYYY-MM-DD", given by the caller or read from the dateline
     "pub_date_source": None,  # "caller" | "dateline" | None
+    "encoding": None,  # str | None: the encoding the input's bytes were decoded from ("utf-8", "cp1252", ...)
     "zones": None,  # list[ZoneDict]
     "dateline": None,  # DatelineDict | None
     "quotes": None,  # list[QuoteDict]

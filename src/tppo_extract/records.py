@@ -156,6 +156,11 @@ class Article(Record):
     doc_id: str | None = None
     pub_date: dt.date | None = None
     pub_date_source: str | None = Field(default=None, description="caller or dateline")
+    encoding: str | None = Field(
+        default=None,
+        description="the encoding the input file was decoded from (utf-8, utf-16-le, cp1252, ...); null for text "
+        "passed as a string",
+    )
     title: str | None = None
     relevant: bool = Field(description="reports at least one prevention action against TPPO")
     dateline: Dateline | None = None

@@ -11,6 +11,7 @@ import glob
 import html
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Final
@@ -26,12 +27,26 @@ _CONTROL: Final[re.Pattern[str]] = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML_START: Final[re.Pattern[str]] = re.compile(r"\A\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 
 
-def read_text(path: str | Path, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The text of the article file ``path``.
+@dataclass(frozen=True)
+class Decoded:
+    """An article's text and the encoding its bytes were decoded from (``utf-8``, ``utf-16-le``, ``cp1252``)."""
 
-    UTF-8 (a BOM is dropped), UTF-16 with a BOM, else cp1252 when UTF-8 fails. Line ends are kept as
-    they are. HTML (by suffix or by its first tag) is converted to plain text. Raises
-    :class:`~tppo_extract.errors.InputError` for a missing, empty, binary or too large file.
+    text: str
+    encoding: str
+
+
+def read_text(path: str | Path, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The text of the article file ``path`` (see :func:`read_article`)."""
+    return read_article(path, max_bytes=max_bytes).text
+
+
+def read_article(path: str | Path, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """The text of the article file ``path`` and the encoding it was read in.
+
+    UTF-8 (a BOM is dropped), UTF-16 or UTF-32 with a BOM or without one, else a legacy code page (cp1252,
+    or what charset-normalizer finds). Line ends are kept as they are. HTML (by suffix or by its first tag) is
+    converted to plain text. Raises :class:`~tppo_extract.errors.InputError` for a missing, empty, binary or
+    too large file.
     """
     p = Path(path)
     if not p.exists():
@@ -45,48 +60,88 @@ def read_text(path: str | Path, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str
         raw = p.read_bytes()
     except OSError as exc:
         raise InputError(p, f"cannot read the file: {exc.strerror or exc}") from exc
-    return text_of_bytes(raw, source=p, is_html=p.suffix.lower() in HTML_SUFFIXES, max_bytes=max_bytes)
+    return article_of_bytes(raw, source=p, is_html=p.suffix.lower() in HTML_SUFFIXES, max_bytes=max_bytes)
 
 
 def text_of_bytes(
     raw: bytes, *, source: str | Path = "<bytes>", is_html: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> str:
+    """The article text of ``raw`` (see :func:`article_of_bytes`)."""
+    return article_of_bytes(raw, source=source, is_html=is_html, max_bytes=max_bytes).text
+
+
+def article_of_bytes(
+    raw: bytes, *, source: str | Path = "<bytes>", is_html: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Decoded:
     """The article text of ``raw`` (a file's bytes, or standard input's), with every check of
-    :func:`read_text`: size, encoding, binary data, HTML (``is_html``, or by its first tag), emptiness."""
+    :func:`read_article`: size, encoding, binary data, HTML (``is_html``, or by its first tag), emptiness."""
     if len(raw) > max_bytes:
         raise InputError(source, f"input is too large ({len(raw)} bytes > {max_bytes}); split it or raise max_bytes")
-    text = decode_bytes(raw, source=source)
+    decoded = decode(raw, source=source)
+    text = decoded.text
     if is_html or _HTML_START.match(text):
         text = html_to_text(text)
     if not text.strip():
         raise InputError(source, "file is empty (no text after decoding)")
-    return text
+    return Decoded(text, decoded.encoding)
 
 
 def decode_bytes(raw: bytes, *, source: str | Path = "<bytes>") -> str:
     """Decode ``raw`` as :func:`read_text` does; raise InputError for empty or binary data."""
+    return decode(raw, source=source).text
+
+
+_BOMS: Final[tuple[tuple[bytes, str], ...]] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _guess(raw: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's best reading of ``raw`` as (text, encoding), None when it finds no text."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    return None if best is None or best.encoding is None else (str(best), best.encoding.replace("_", "-"))
+
+
+def decode(raw: bytes, *, source: str | Path = "<bytes>") -> Decoded:
+    """Decode ``raw``: a BOM's encoding; else UTF-8; else UTF-16/32 without a BOM (charset-normalizer sees
+    it); else cp1252, the code page of Indonesian Windows text; else charset-normalizer's guess; else Latin-1,
+    which reads any byte. NUL bytes outside UTF-16/32 and text full of control characters are binary data."""
     if not raw.strip():
         raise InputError(source, "file is empty")
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(source, f"invalid UTF-16 ({exc.reason}); re-save the file as UTF-8") from exc
-    else:
-        if b"\x00" in raw:
-            raise InputError(source, "binary file (NUL bytes); pass a UTF-8 text or HTML file")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
+    decoded: Decoded | None = None
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
             try:
-                text = raw.decode("cp1252")
+                decoded = Decoded(raw.decode(enc), enc.replace("-sig", ""))
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    source, "cannot decode as UTF-8 or cp1252 (binary file?); re-save the file as UTF-8"
-                ) from exc
+                raise InputError(source, f"invalid {enc} ({exc.reason}); re-save the file as UTF-8") from exc
+            break
+    if decoded is None and b"\x00" not in raw:
+        try:
+            decoded = Decoded(raw.decode("utf-8"), "utf-8")
+        except UnicodeDecodeError:
+            pass
+    if decoded is None:
+        guess = _guess(raw)
+        if guess is not None and guess[1].startswith(("utf-16", "utf-32")):
+            decoded = Decoded(*guess)
+        elif b"\x00" in raw:
+            raise InputError(source, "binary file (NUL bytes); pass a UTF-8 text or HTML file")
+        else:
+            try:
+                decoded = Decoded(raw.decode("cp1252"), "cp1252")
+            except UnicodeDecodeError:
+                decoded = Decoded(*guess) if guess is not None else Decoded(raw.decode("latin-1"), "latin-1")
+    text = decoded.text
     if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
         raise InputError(source, "binary file (control characters); pass a UTF-8 text or HTML file")
-    return text
+    return decoded
 
 
 _BLOCK_TAGS: Final[frozenset[str]] = frozenset(
