@@ -132,18 +132,6 @@ def test_public_names() -> None:
         assert hasattr(tppo_extract, name)
 
 
-def test_dask_engine_gives_the_same_records(nlp: Language, sample_text: str) -> None:
-    pytest.importorskip("dask")
-    import dask
-
-    items = [Item(text=sample_text, doc_id=f"d{i}") for i in range(3)] + [Item(path="/nonexistent.txt", doc_id="x")]
-    local = list(iter_results(items, nlp=nlp))
-    with dask.config.set(scheduler="synchronous"):
-        distributed = list(iter_results(items, engine="dask", batch_size=2))
-    assert [r.article for r in distributed] == [r.article for r in local]
-    assert [r.ok for r in distributed] == [True, True, True, False]
-
-
 def test_the_record_names_the_encoding_its_file_was_read_in(tmp_path: Path) -> None:
     from tppo_extract.batch import iter_results
 

@@ -23,7 +23,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import InputError, TppoError
+from .errors import InputError
 from .export import doc_to_article
 from .extensions import register_extensions
 from .pipeline import default_pipeline, load
@@ -225,7 +225,7 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def iter_results(
-    items: Iterable[ItemLike],
+    items: Iterable[ItemLike | Result],
     *,
     n_process: int = 1,
     batch_size: int = 16,
@@ -234,6 +234,9 @@ def iter_results(
     models: bool | str | Path = True,
     model_entities: bool = False,
     engine: Literal["local", "dask"] = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    client: object = None,
 ) -> Iterator[Result]:
     """Process ``items`` and yield one :class:`Result` per item, in input order.
 
@@ -241,7 +244,9 @@ def iter_results(
     shipped one by default; ``models=False`` leaves the trained components out, ``model_entities=True``
     lets the NER's spans into the entities, see :func:`tppo_extract.load`); ``nlp`` is used only
     in-process. ``batch_size`` articles go through ``nlp.pipe`` together (and make one worker's task).
-    ``engine="dask"`` hands the chunks to the current Dask scheduler (``pip install 'tppo-extract[dask]'``).
+    ``engine="dask"`` runs the chunks on a ``dask.distributed`` cluster (``pip install 'tppo-extract[dask]'``):
+    ``client`` (a ``distributed.Client``), else the scheduler at ``scheduler`` ("tcp://host:8786"), else a
+    local cluster of ``workers`` processes; results stream back in order (see :mod:`tppo_extract.dask_engine`).
     """
     if n_process < 1:
         raise ValueError("n_process must be 1 or more")
@@ -249,7 +254,18 @@ def iter_results(
         raise ValueError("batch_size must be 1 or more")
     prepared = _prepared(items)
     if engine == "dask":
-        yield from _iter_dask(prepared, batch_size=batch_size, config=config, models=(models, model_entities))
+        from .dask_engine import iter_distributed
+
+        yield from iter_distributed(
+            prepared,
+            batch_size=batch_size,
+            config=config,
+            models=models,
+            model_entities=model_entities,
+            scheduler=scheduler,
+            workers=workers,
+            client=client,
+        )
         return
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}; choose local or dask")
@@ -271,8 +287,11 @@ def iter_results(
     yield from _iter_processes(prepared, n_process=n_process, batch_size=batch_size, config=config, models=options)
 
 
-def _prepared(items: Iterable[ItemLike]) -> Iterator[Item | Result]:
+def _prepared(items: Iterable[ItemLike | Result]) -> Iterator[Item | Result]:
     for i, obj in enumerate(items):
+        if isinstance(obj, Result):  # an input that already failed (a PATH that names nothing) keeps its place
+            yield obj
+            continue
         try:
             yield as_item(obj, index=i)
         except InputError as exc:
@@ -321,31 +340,6 @@ def _drain_one(window: deque[Future[list[Result]] | Result]) -> Iterator[Result]
         yield head
     else:
         yield from head.result()
-
-
-def _iter_dask(
-    prepared: Iterator[Item | Result],
-    *,
-    batch_size: int,
-    config: str | Path | None,
-    models: tuple[bool | str | Path, bool],
-) -> Iterator[Result]:
-    try:
-        import dask.bag as db
-    except ImportError as exc:
-        raise TppoError("engine='dask' needs Dask: pip install 'tppo-extract[dask]'") from exc
-    entries = list(prepared)
-    items = [e for e in entries if isinstance(e, Item)]
-    cfg = str(config) if config else None
-
-    def run_partition(part: list[Item]) -> list[Result]:
-        return _process_items(_pipeline(cfg, *models), part)
-
-    npart = max(1, (len(items) + batch_size - 1) // batch_size)
-    bag = db.from_sequence(items, npartitions=npart)  # type: ignore[no-untyped-call]
-    done = iter(bag.map_partitions(run_partition).compute())
-    for e in entries:
-        yield e if isinstance(e, Result) else next(done)
 
 
 # ---- metadata ------------------------------------------------------------------------------------------

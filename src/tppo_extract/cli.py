@@ -93,6 +93,17 @@ def _parser() -> argparse.ArgumentParser:
         help=f"refuse an input larger than this many bytes (default {DEFAULT_MAX_BYTES})",
     )
     ex.add_argument("--config", type=Path, help="a pipeline config (.cfg) or saved pipeline to use instead")
+    ex.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this process or --n-process workers; dask: a dask.distributed cluster (pip install "
+        "'tppo-extract[dask]')",
+    )
+    ex.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing cluster (tcp://host:8786)")
+    ex.add_argument(
+        "--workers", type=_positive, help="with --engine dask and no --scheduler: a local cluster of N processes"
+    )
     _models_options(ex)
     ex.add_argument(
         "--table",
@@ -214,7 +225,23 @@ def _results(
     config: Path | None,
     models: bool | Path,
     model_entities: bool,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> Iterator[Result]:
+    if engine == "dask":
+        # the engine keeps input order itself, failures found while expanding PATHs included
+        yield from iter_results(
+            entries,
+            batch_size=batch_size,
+            config=config,
+            models=models,
+            model_entities=model_entities,
+            engine="dask",
+            scheduler=scheduler,
+            workers=workers,
+        )
+        return
     # Failures found while expanding PATHs keep their place in the output order.
     options: dict[str, Any] = {
         "n_process": n_process,
@@ -279,6 +306,15 @@ def _check_extract_args(args: argparse.Namespace) -> tuple[list[tuple[str, Path]
         return [], f"--config {str(args.config)!r}: no such file or folder"
     if args.pub_date is not None and not args.pub_date.strip():
         return [], "--pub-date is empty; give a date as YYYY-MM-DD or leave the option out"
+    if args.engine != "dask" and (args.scheduler or args.workers):
+        return [], "--scheduler and --workers go with --engine dask"
+    if args.engine == "dask" and args.n_process != 1:
+        return [], "--n-process is for the local engine; with --engine dask give --workers N or --scheduler"
+    if args.engine == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            return [], "--engine dask needs dask.distributed: pip install 'tppo-extract[dask]'"
     if "-" in args.paths and args.paths.count("-") > 1:
         return [], "standard input (-) can be given once"
     return tables, None
@@ -330,6 +366,9 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
             config=args.config,
             models=args.models,
             model_entities=args.model_entities,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            workers=args.workers,
         )
         for res in results:
             if res.article is not None:
