@@ -148,3 +148,27 @@ def test_a_lone_surrogate_is_a_named_input_error_not_a_crash() -> None:
     (res,) = list(iter_results(["Kantor Imigrasi menunda keberangkatan \udc80 warga."], models=False))
     assert res.failure is not None and res.failure.error == "InputError"
     assert "lone surrogate (U+DC80) at character 38" in res.failure.reason
+
+
+def test_an_article_past_the_time_limit_fails_alone_and_the_batch_goes_on() -> None:
+    import time
+
+    import spacy
+
+    from tppo_extract.batch import iter_results
+
+    @spacy.Language.component("test_slow_on_lambat")
+    def slow(doc):  # type: ignore[no-untyped-def]
+        if "LAMBAT" in doc.text:
+            time.sleep(30)  # a stage stuck on one article
+        return doc
+
+    nlp = tppo_extract.load(models=False)
+    nlp.add_pipe("test_slow_on_lambat", first=True)
+    texts = ["Kantor Imigrasi menunda keberangkatan 3 warga.", "LAMBAT sekali.", "Polda menangkap 2 pelaku."]
+    t0 = time.perf_counter()
+    results = list(iter_results(texts, nlp=nlp, time_limit=1.0, batch_size=3))
+    assert time.perf_counter() - t0 < 20
+    assert [r.ok for r in results] == [True, False, True]
+    failure = results[1].failure
+    assert failure is not None and failure.error == "ArticleTimeout" and "time limit of 1 s" in failure.reason

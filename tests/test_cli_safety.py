@@ -73,6 +73,7 @@ def test_bad_numbers_are_usage_errors(
         (["--errors", "/nodir/e.jsonl"], "does not exist"),
         (["--pub-date", ""], "--pub-date is empty"),
         (["--resume"], "--resume needs --output"),
+        (["--time-limit", "-1"], "--time-limit -1"),
     ],
 )
 def test_bad_paths_are_usage_errors_before_any_work(

@@ -6,12 +6,16 @@ Every input yields exactly one :class:`Result`, in input order: an :class:`~.rec
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import itertools
 import json
 import logging
 import multiprocessing
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,7 +27,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import InputError
+from .errors import ArticleTimeout, InputError
 from .export import doc_to_article
 from .extensions import register_extensions
 from .pipeline import default_pipeline, load
@@ -43,6 +47,7 @@ class Item:
     pub_date: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES  # a file larger than this is refused (read_text)
     encoding: str | None = None  # what ``text`` was decoded from, when the caller read it from bytes
+    time_limit: float | None = None  # seconds the article may take; past them it fails with ArticleTimeout
 
 
 ItemLike = str | Path | Item | Mapping[str, object]
@@ -154,12 +159,34 @@ def _failed(doc_id: str, exc: Exception) -> Result:
     return Result(doc_id, failure=Failure(doc_id=doc_id, error=type(exc).__name__, reason=reason))
 
 
+@contextlib.contextmanager
+def _time_limit(seconds: float | None, what: str) -> Iterator[None]:
+    """Raise :class:`ArticleTimeout` in the block once ``seconds`` have passed (SIGALRM, so only in the main
+    thread of a process: this process, a local worker process; a Dask worker runs tasks in threads, and there
+    the limit does not apply). None or 0: no limit."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise ArticleTimeout(f"{what}: processing took longer than the time limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _process_item(nlp: Language, item: Item) -> Result:
     doc_id = _doc_id(item)
     try:
-        text, encoding = _read(item)
-        article = process_text(nlp, text, doc_id=doc_id, pub_date=item.pub_date, encoding=encoding)
-    except InputError as exc:
+        with _time_limit(item.time_limit, doc_id):
+            text, encoding = _read(item)
+            article = process_text(nlp, text, doc_id=doc_id, pub_date=item.pub_date, encoding=encoding)
+    except (InputError, ArticleTimeout) as exc:
         return _failed(doc_id, exc)
     except Exception as exc:  # a bug in a stage must cost one article, not the batch
         log.exception("processing %s failed", doc_id)
@@ -187,8 +214,12 @@ def _process_items(nlp: Language, items: list[Item]) -> list[Result]:
             results[k] = _failed(doc_id, exc)
             continue
         slots.append(k)
+    limits = [items[k].time_limit for k in slots]
+    # the batch may take the sum of its articles' limits; past it, each runs again under its own limit
+    batch_limit = sum(t for t in limits if t) if all(limits) else None
     try:
-        articles = [doc_to_article(d) for d in nlp.pipe(docs, batch_size=max(1, len(docs)))]
+        with _time_limit(batch_limit, f"a batch of {len(docs)} articles"):
+            articles = [doc_to_article(d) for d in nlp.pipe(docs, batch_size=max(1, len(docs)))]
     except Exception:
         log.warning("a stage failed on a batch of %d articles; running them one at a time", len(docs))
         return [r if r is not None else _process_item(nlp, items[k]) for k, r in enumerate(results)]
@@ -237,6 +268,7 @@ def iter_results(
     scheduler: str | None = None,
     workers: int | None = None,
     client: object = None,
+    time_limit: float | None = None,
 ) -> Iterator[Result]:
     """Process ``items`` and yield one :class:`Result` per item, in input order.
 
@@ -247,12 +279,15 @@ def iter_results(
     ``engine="dask"`` runs the chunks on a ``dask.distributed`` cluster (``pip install 'tppo-extract[dask]'``):
     ``client`` (a ``distributed.Client``), else the scheduler at ``scheduler`` ("tcp://host:8786"), else a
     local cluster of ``workers`` processes; results stream back in order (see :mod:`tppo_extract.dask_engine`).
+    ``time_limit`` (seconds, for items that set none themselves) turns an article that takes longer into a
+    failure (``ArticleTimeout``) instead of a stalled batch; it applies in this process and in local worker
+    processes, not on Dask workers (they run tasks in threads, where no alarm can interrupt them).
     """
     if n_process < 1:
         raise ValueError("n_process must be 1 or more")
     if batch_size < 1:
         raise ValueError("batch_size must be 1 or more")
-    prepared = _prepared(items)
+    prepared = _prepared(items, time_limit=time_limit)
     if engine == "dask":
         from .dask_engine import iter_distributed
 
@@ -287,13 +322,14 @@ def iter_results(
     yield from _iter_processes(prepared, n_process=n_process, batch_size=batch_size, config=config, models=options)
 
 
-def _prepared(items: Iterable[ItemLike | Result]) -> Iterator[Item | Result]:
+def _prepared(items: Iterable[ItemLike | Result], *, time_limit: float | None = None) -> Iterator[Item | Result]:
     for i, obj in enumerate(items):
         if isinstance(obj, Result):  # an input that already failed (a PATH that names nothing) keeps its place
             yield obj
             continue
         try:
-            yield as_item(obj, index=i)
+            item = as_item(obj, index=i)
+            yield dataclasses.replace(item, time_limit=time_limit) if time_limit and item.time_limit is None else item
         except InputError as exc:
             yield Result(exc.source, failure=Failure(doc_id=exc.source, error="InputError", reason=exc.reason))
 

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+# Seconds one article may take in a CLI batch: a 5 MB page (the default --max-bytes) takes a few minutes with
+# the trained components; past ten, something is stuck, and the batch goes on without it.
+DEFAULT_TIME_LIMIT = 600.0
 
 
 def _models_options(sub: argparse.ArgumentParser) -> None:
@@ -85,6 +88,14 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--n-process", type=_positive, default=1, help="worker processes (default 1)")
     ex.add_argument(
         "--batch-size", type=_positive, default=16, help="articles per nlp.pipe batch and per worker task (default 16)"
+    )
+    ex.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"an article that takes longer fails with ArticleTimeout (default {DEFAULT_TIME_LIMIT:g}; 0: no limit; "
+        "not applied on Dask workers)",
     )
     ex.add_argument(
         "--max-bytes",
@@ -228,6 +239,7 @@ def _results(
     engine: str = "local",
     scheduler: str | None = None,
     workers: int | None = None,
+    time_limit: float | None = None,
 ) -> Iterator[Result]:
     if engine == "dask":
         # the engine keeps input order itself, failures found while expanding PATHs included
@@ -249,6 +261,7 @@ def _results(
         "config": config,
         "models": models,
         "model_entities": model_entities,
+        "time_limit": time_limit,
     }
     buffer: list[Item] = []
     for e in entries:
@@ -304,6 +317,8 @@ def _check_extract_args(args: argparse.Namespace) -> tuple[list[tuple[str, Path]
         return [], problem
     if args.config is not None and not args.config.exists():
         return [], f"--config {str(args.config)!r}: no such file or folder"
+    if args.time_limit < 0:
+        return [], f"--time-limit {args.time_limit:g}: give seconds, or 0 for no limit"
     if args.pub_date is not None and not args.pub_date.strip():
         return [], "--pub-date is empty; give a date as YYYY-MM-DD or leave the option out"
     if args.engine != "dask" and (args.scheduler or args.workers):
@@ -369,6 +384,7 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
             engine=args.engine,
             scheduler=args.scheduler,
             workers=args.workers,
+            time_limit=args.time_limit or None,
         )
         for res in results:
             if res.article is not None:

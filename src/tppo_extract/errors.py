@@ -18,6 +18,10 @@ class InputError(TppoError):
         super().__init__(f"{self.source}: {reason}")
 
 
+class ArticleTimeout(TppoError):
+    """Processing one article took longer than the time limit it was given."""
+
+
 class ConfigError(TppoError):
     """The pipeline configuration or a packaged resource is invalid."""
 
