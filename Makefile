@@ -30,6 +30,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/scaling.py
 
 # 10,000 generated documents (news fragments, quotes, brackets, digits, random Unicode with lone surrogates):
 # zero unexpected exceptions, every offset valid. The test suite runs 2,000 of them (tests/test_fuzz.py).

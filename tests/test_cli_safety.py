@@ -143,6 +143,17 @@ def test_resume_after_a_complete_run_does_nothing_again(tmp_path: Path, capsys: 
     assert "0 extracted, 0 failed, 3 kept from the earlier run" in capsys.readouterr().err
 
 
+def test_tables_hold_the_records_of_a_resumed_run_too(tmp_path: Path) -> None:
+    _articles(tmp_path / "in", 4)
+    out, table = tmp_path / "out.jsonl", tmp_path / "actions.csv"
+    part_path(out).write_text("", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "in" / "art0000.txt"), "--rules-only", "-q", "-o", str(out)]) == 0
+    args = ["extract", str(tmp_path / "in"), "--rules-only", "-q", "-o", str(out), "--resume"]
+    assert main([*args, "--table", f"actions={table}"]) == 0
+    rows = table.read_text(encoding="utf-8").splitlines()[1:]
+    assert {row.split(",")[0] for row in rows} == {f"art{i:04d}.txt" for i in range(4)}
+
+
 def test_sigkill_midway_then_resume_gives_the_records_of_an_uninterrupted_run(tmp_path: Path) -> None:
     _articles(tmp_path / "in", 60)
     whole, cut = tmp_path / "whole.jsonl", tmp_path / "cut.jsonl"

@@ -50,6 +50,14 @@ def test_dask_on_two_workers_gives_the_records_of_the_local_engine(client: objec
     assert [r.ok for r in on_dask].count(False) == 1
 
 
+def test_extract_many_can_choose_the_dask_engine(client: object, tmp_path: Path) -> None:
+    from tppo_extract import extract_many
+
+    items = [it for it in _inputs(tmp_path / "in", 6) if it.doc_id != "missing.txt"]
+    local = list(extract_many(items, models=False))
+    assert list(extract_many(iter(items), models=False, engine="dask", client=client)) == local
+
+
 def test_the_client_never_holds_all_inputs(client: object, tmp_path: Path) -> None:
     items = _inputs(tmp_path / "in", 60)
     pulled = 0

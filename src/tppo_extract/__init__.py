@@ -70,6 +70,11 @@ def extract_many(
     config: str | Path | None = None,
     models: bool | str | Path = True,
     model_entities: bool = False,
+    engine: Literal["local", "dask"] = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    client: object = None,
+    time_limit: float | None = None,
 ) -> Iterator[Article]:
     """Stream the :class:`Article` of each item, in order.
 
@@ -78,6 +83,8 @@ def extract_many(
     be read or processed raises :class:`InputError`; with ``"skip"`` it is logged and left out (use
     :func:`iter_results` to get the failures as records). ``models=False`` runs the rules-only pipeline;
     ``model_entities=True`` lets the trained NER's spans into the entities (see :func:`load`).
+    ``engine="dask"`` (with ``client``, ``scheduler`` or ``workers``) and ``time_limit`` are those of
+    :func:`iter_results`.
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
@@ -89,6 +96,11 @@ def extract_many(
         config=config,
         models=models,
         model_entities=model_entities,
+        engine=engine,
+        scheduler=scheduler,
+        workers=workers,
+        client=client,
+        time_limit=time_limit,
     )
     for res in results:
         if res.article is not None:
