@@ -296,3 +296,46 @@ def test_show_reads_stdin_and_stops_quietly_when_the_pipe_closes(tmp_path: Path)
     assert piped.returncode == 0 and piped.stdout.count(b"art00") == 30
     head = subprocess.run(f"{' '.join(show)} {out} | head -n 2", shell=True, capture_output=True, timeout=120)
     assert head.returncode == 0 and b"BrokenPipe" not in head.stderr and b"Traceback" not in head.stderr
+
+
+# ---- more kinds of input ---------------------------------------------------------------------------------
+
+
+def test_html_markup_in_a_txt_file_is_read_as_html_and_its_text_kept(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    page = (
+        '<div class="content"><p>Kantor Imigrasi <b>Sukamaju</b> menunda keberangkatan 12 calon pekerja migran '
+        "nonprosedural untuk mencegah TPPO.</p>\n<p>Petugas juga menggelar sosialisasi di Desa Jaya.</p></div>"
+    )
+    (tmp_path / "in" / "page.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "in" / "plain.txt").write_text(ARTICLE.format(n=3), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(tmp_path / "in"), "--rules-only", "-q", "-o", str(out)]) == 0
+    recs = {r["doc_id"]: r for r in _records(out)}
+    html, plain = recs["page.txt"], recs["plain.txt"]
+    assert plain["text"] is None  # plain text is its own record of what the offsets point into
+    text = html["text"]
+    assert "<" not in text and text.startswith("Kantor Imigrasi Sukamaju menunda")
+    assert html["actions"] and all(
+        text[a["trigger"]["start"] : a["trigger"]["end"]] == a["trigger"]["text"] for a in html["actions"]
+    )
+
+
+def test_a_jsonl_shard_is_one_article_a_line_with_named_fields(tmp_path: Path) -> None:
+    shard = tmp_path / "shard.jsonl"
+    lines = [
+        json.dumps({"body": ARTICLE.format(n=4), "id": "n-1", "tanggal": "2024-05-02"}),
+        "not json",
+        json.dumps({"body": "", "id": "n-2"}),
+        json.dumps({"body": ARTICLE.format(n=5), "id": "n-3", "tanggal": "02/05/2024"}),
+        json.dumps({"body": ARTICLE.format(n=6)}),
+    ]
+    shard.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    args = ["extract", str(shard), "--rules-only", "-q", "-o", str(out), "--errors", str(errors)]
+    assert main([*args, "--jsonl-fields", "body,id,tanggal"]) == 1
+    recs = {r["doc_id"]: r for r in _records(out)}
+    assert set(recs) == {"n-1", "shard.jsonl:5"} and recs["n-1"]["pub_date"] == "2024-05-02"
+    errs = {e["doc_id"]: e["message"] for e in _records(errors)}
+    assert set(errs) == {"shard.jsonl:2", "n-2", "n-3"}
+    assert "not JSON" in errs["shard.jsonl:2"] and "no text" in errs["n-2"] and "YYYY-MM-DD" in errs["n-3"]

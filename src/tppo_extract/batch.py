@@ -32,7 +32,7 @@ from .export import doc_to_article
 from .extensions import register_extensions
 from .pipeline import default_pipeline, load
 from .records import Article, Failure
-from .text.reader import DEFAULT_MAX_BYTES, read_article
+from .text.reader import DEFAULT_MAX_BYTES, Decoded, read_article
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,7 @@ class Item:
     max_bytes: int = DEFAULT_MAX_BYTES  # a file larger than this is refused (read_text)
     encoding: str | None = None  # what ``text`` was decoded from, when the caller read it from bytes
     time_limit: float | None = None  # seconds the article may take; past them it fails with ArticleTimeout
+    from_html: bool = False  # ``text`` was extracted from HTML (the record then keeps it)
 
 
 ItemLike = str | Path | Item | Mapping[str, object]
@@ -111,7 +112,13 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 def _make_doc(
-    nlp: Language, text: str, *, doc_id: str | None, pub_date: str | None, encoding: str | None = None
+    nlp: Language,
+    text: str,
+    *,
+    doc_id: str | None,
+    pub_date: str | None,
+    encoding: str | None = None,
+    from_html: bool = False,
 ) -> Doc:
     register_extensions()
     bad = _SURROGATE.search(text)
@@ -129,6 +136,7 @@ def _make_doc(
         )
     doc = nlp.make_doc(text)
     doc._.encoding = encoding
+    doc._.from_html = from_html or None
     doc._.doc_id = doc_id
     doc._.pub_date = pub_date
     doc._.pub_date_source = "caller" if pub_date else None
@@ -136,18 +144,25 @@ def _make_doc(
 
 
 def process_text(
-    nlp: Language, text: str, *, doc_id: str | None, pub_date: str | None, encoding: str | None = None
+    nlp: Language,
+    text: str,
+    *,
+    doc_id: str | None,
+    pub_date: str | None,
+    encoding: str | None = None,
+    from_html: bool = False,
 ) -> Article:
     """Run ``nlp`` over one text and build its record."""
-    return doc_to_article(nlp(_make_doc(nlp, text, doc_id=doc_id, pub_date=pub_date, encoding=encoding)))
+    doc = _make_doc(nlp, text, doc_id=doc_id, pub_date=pub_date, encoding=encoding, from_html=from_html)
+    return doc_to_article(nlp(doc))
 
 
-def _read(item: Item) -> tuple[str, str | None]:
-    """The text of ``item`` and the encoding it was read in (None for text given as a string)."""
+def _read(item: Item) -> Decoded:
+    """The text of ``item``, the encoding it was read in (None for text given as a string), and whether it was
+    extracted from HTML."""
     if item.text is not None:
-        return item.text, item.encoding
-    decoded = read_article(Path(str(item.path)), max_bytes=item.max_bytes)
-    return decoded.text, decoded.encoding
+        return Decoded(item.text, item.encoding or "", item.from_html)
+    return read_article(Path(str(item.path)), max_bytes=item.max_bytes)
 
 
 def _doc_id(item: Item) -> str:
@@ -184,8 +199,15 @@ def _process_item(nlp: Language, item: Item) -> Result:
     doc_id = _doc_id(item)
     try:
         with _time_limit(item.time_limit, doc_id):
-            text, encoding = _read(item)
-            article = process_text(nlp, text, doc_id=doc_id, pub_date=item.pub_date, encoding=encoding)
+            got = _read(item)
+            article = process_text(
+                nlp,
+                got.text,
+                doc_id=doc_id,
+                pub_date=item.pub_date,
+                encoding=got.encoding or None,
+                from_html=got.from_html,
+            )
     except (InputError, ArticleTimeout) as exc:
         return _failed(doc_id, exc)
     except Exception as exc:  # a bug in a stage must cost one article, not the batch
@@ -206,8 +228,17 @@ def _process_items(nlp: Language, items: list[Item]) -> list[Result]:
     for k, item in enumerate(items):
         doc_id = _doc_id(item)
         try:
-            text, encoding = _read(item)
-            docs.append(_make_doc(nlp, text, doc_id=doc_id, pub_date=item.pub_date, encoding=encoding))
+            got = _read(item)
+            docs.append(
+                _make_doc(
+                    nlp,
+                    got.text,
+                    doc_id=doc_id,
+                    pub_date=item.pub_date,
+                    encoding=got.encoding or None,
+                    from_html=got.from_html,
+                )
+            )
         except Exception as exc:  # unreadable, or refused by the tokenizer: this item alone fails
             if not isinstance(exc, InputError):
                 log.exception("processing %s failed", doc_id)
@@ -376,6 +407,59 @@ def _drain_one(window: deque[Future[list[Result]] | Result]) -> Iterator[Result]
         yield head
     else:
         yield from head.result()
+
+
+# ---- JSONL shards of articles ----------------------------------------------------------------------------
+
+
+def items_from_jsonl(
+    path: str | Path,
+    *,
+    text_field: str = "text",
+    id_field: str = "doc_id",
+    date_field: str = "pub_date",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Item | Result]:
+    """The articles of a JSONL shard, one per line, read lazily: an :class:`Item` for each line with a text,
+    a failed :class:`Result` (naming the file and the line) for a line that is not a JSON object, lacks the
+    text, or holds a bad date. The doc_id is the line's ``id_field``, else ``FILE:LINE``."""
+    p = Path(path)
+    try:
+        fh = p.open("rb")
+    except OSError as exc:
+        yield Result(str(p), failure=Failure(doc_id=str(p), error="InputError", reason=f"cannot read: {exc}"))
+        return
+    with fh:
+        for n, raw in enumerate(fh, 1):
+            where = f"{p.name}:{n}"
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except ValueError as exc:
+                yield _line_failure(where, f"not JSON ({exc})")
+                continue
+            if not isinstance(obj, dict):
+                yield _line_failure(where, "the line is not a JSON object")
+                continue
+            doc_id = str(obj.get(id_field) or where)
+            text = obj.get(text_field)
+            if not isinstance(text, str) or not text.strip():
+                yield _line_failure(doc_id, f"{where}: no text in the field {text_field!r}")
+                continue
+            if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+                yield _line_failure(doc_id, f"{where}: the text is too large (> {max_bytes} bytes)")
+                continue
+            try:
+                pub_date = check_pub_date(obj.get(date_field), source=where)
+            except InputError as exc:
+                yield _line_failure(doc_id, str(exc))
+                continue
+            yield Item(text=text, doc_id=doc_id, pub_date=pub_date, encoding="utf-8", max_bytes=max_bytes)
+
+
+def _line_failure(doc_id: str, reason: str) -> Result:
+    return Result(doc_id, failure=Failure(doc_id=doc_id, error="InputError", reason=reason))
 
 
 # ---- metadata ------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .about import __version__
-from .batch import Item, Result, iter_results, lookup_meta, read_meta
+from .batch import Item, Result, items_from_jsonl, iter_results, lookup_meta, read_meta
 from .errors import InputError, TppoError
 from .export import article_json, write_table
 from .records import Article, Failure, json_schema
@@ -84,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--errors", metavar="FILE", help="write one JSON line per failed input here (doc_id, path, error)")
     ex.add_argument("--meta", type=Path, help="CSV/TSV/JSONL with doc_id (file name) and pub_date per article")
+    ex.add_argument(
+        "--jsonl-fields",
+        default="text,doc_id,pub_date",
+        metavar="TEXT,ID,DATE",
+        help="field names of an input .jsonl shard (one article a line; default text,doc_id,pub_date)",
+    )
     ex.add_argument("--pub-date", help="publication date (YYYY-MM-DD) for articles the metadata does not cover")
     ex.add_argument("--n-process", type=_positive, default=1, help="worker processes (default 1)")
     ex.add_argument(
@@ -180,7 +187,7 @@ def _stdin_item(meta: dict[str, str | None], pub_date: str | None, max_bytes: in
     except InputError as exc:
         return Result("stdin", failure=Failure(doc_id="stdin", error="InputError", reason=exc.reason))
     pub = lookup_meta(meta, "stdin") or pub_date
-    return Item(text=decoded.text, doc_id="stdin", pub_date=pub, encoding=decoded.encoding)
+    return Item(text=decoded.text, doc_id="stdin", pub_date=pub, encoding=decoded.encoding, from_html=decoded.from_html)
 
 
 def _expand(
@@ -190,6 +197,7 @@ def _expand(
     pub_date: str | None,
     bad_dates: dict[str, str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    jsonl_fields: tuple[str, str, str] = ("text", "doc_id", "pub_date"),
 ) -> Iterator[Item | Result]:
     """The inputs of PATH specs, each once with a doc_id of its own: a file's name, or its path relative to the
     folder given; where two inputs would share a doc_id, the later one's is the path as found. An input whose
@@ -213,6 +221,22 @@ def _expand(
             yield Result(spec, failure=Failure(doc_id=spec, error="InputError", reason="no *.txt file found"))
         root = Path(spec) if Path(spec).is_dir() else None
         for p in paths:
+            if p.suffix.lower() == ".jsonl" and root is None:
+                # a shard of articles, one a line, read lazily
+                text_field, id_field, date_field = jsonl_fields
+                for entry in items_from_jsonl(
+                    p, text_field=text_field, id_field=id_field, date_field=date_field, max_bytes=max_bytes
+                ):
+                    did = entry.doc_id or ""
+                    if did in seen:
+                        why = f"doc_id {did!r} is given twice"
+                        yield Result(did, failure=Failure(doc_id=did, error="InputError", reason=why))
+                        continue
+                    seen.add(did)
+                    if isinstance(entry, Item) and entry.pub_date is None:
+                        entry = dataclasses.replace(entry, pub_date=lookup_meta(meta, did) or pub_date)
+                    yield entry
+                continue
             doc_id = p.relative_to(root).as_posix() if root is not None else p.name
             if doc_id in seen:
                 doc_id = p.as_posix()
@@ -344,6 +368,10 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
     if problem is not None:
         _err(problem)
         return EXIT_USAGE
+    fields = tuple(f.strip() for f in args.jsonl_fields.split(","))
+    if len(fields) != 3 or not all(fields):
+        _err(f"--jsonl-fields {args.jsonl_fields!r}: give three names, TEXT,ID,DATE")
+        return EXIT_USAGE
     bad_dates: dict[str, str] = {}
     try:
         meta = read_meta(args.meta, bad_dates=bad_dates) if args.meta else {}
@@ -362,20 +390,33 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
         _err(f"cannot write the output: {exc}")
         return EXIT_USAGE
     done = sink.done if sink is not None else set()
-    entries = [
-        e
-        for e in _expand(args.paths, meta=meta, pub_date=pub_date, bad_dates=bad_dates, max_bytes=args.max_bytes)
-        if not (isinstance(e, Item) and e.doc_id in done)
-    ]
-    paths = {e.doc_id: e.path for e in entries if isinstance(e, Item)}
-    bar = _progress(len(entries), args.progress)
+    paths: dict[str | None, str | None] = {}  # doc_id -> file, for the error lines (files only: small)
+
+    def entries() -> Iterator[Item | Result]:
+        # lazily: a JSONL shard of a million articles is read a batch at a time, never held whole
+        for e in _expand(
+            args.paths,
+            meta=meta,
+            pub_date=pub_date,
+            bad_dates=bad_dates,
+            max_bytes=args.max_bytes,
+            jsonl_fields=(fields[0], fields[1], fields[2]),
+        ):
+            if isinstance(e, Item):
+                if e.doc_id in done:
+                    continue
+                if e.path is not None:
+                    paths[e.doc_id] = e.path
+            yield e
+
+    bar = _progress(None, args.progress)
     kept: list[Article] = []  # only when the records go to standard output and a table is asked for
     failures: list[Failure] = []
     by_type: collections.Counter[str] = collections.Counter()
     n_ok = 0
     try:
         results = _results(
-            iter(entries),
+            entries(),
             n_process=args.n_process,
             batch_size=args.batch_size,
             config=args.config,

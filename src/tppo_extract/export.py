@@ -161,6 +161,7 @@ def doc_to_article(doc: Doc) -> Article:
         pub_date=dt.date.fromisoformat(pub) if pub else None,
         pub_date_source=doc._.pub_date_source,
         encoding=doc._.encoding,
+        text=doc_text(doc) if doc._.from_html else None,
         title=_title(doc),
         relevant=bool(relevant),
         dateline=dateline,

@@ -15,6 +15,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "pub_date": None,  # str | None: "YYYY-MM-DD", given by the caller or read from the dateline
     "pub_date_source": None,  # "caller" | "dateline" | None
     "encoding": None,  # str | None: the encoding the input's bytes were decoded from ("utf-8", "cp1252", ...)
+    "from_html": None,  # bool | None: the text was extracted from HTML markup
     "zones": None,  # list[ZoneDict]
     "dateline": None,  # DatelineDict | None
     "quotes": None,  # list[QuoteDict]

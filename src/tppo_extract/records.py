@@ -161,6 +161,11 @@ class Article(Record):
         description="the encoding the input file was decoded from (utf-8, utf-16-le, cp1252, ...); null for text "
         "passed as a string",
     )
+    text: str | None = Field(
+        default=None,
+        description="the plain text extracted from an HTML input, which every offset points into (null when the "
+        "input was text: the offsets then point into the input itself)",
+    )
     title: str | None = None
     relevant: bool = Field(description="reports at least one prevention action against TPPO")
     dateline: Dateline | None = None

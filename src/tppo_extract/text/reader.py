@@ -25,14 +25,34 @@ TEXT_GLOB: Final[str] = "*.txt"
 # C0 controls other than tab, newline, carriage return and form feed; a text with many is not text.
 _CONTROL: Final[re.Pattern[str]] = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML_START: Final[re.Pattern[str]] = re.compile(r"\A\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+# Markup in a file that does not say it is HTML (a scraper's ".txt" with the page's paragraphs): closing tags
+# of text elements, which prose never writes. Two of them make the file HTML.
+_CLOSING_TAG: Final[re.Pattern[str]] = re.compile(
+    r"</(?:p|div|li|h[1-6]|td|th|span|article|section|b|strong|em|i|a|blockquote|figcaption)\s*>", re.IGNORECASE
+)
+HTML_MIN_CLOSING_TAGS: Final[int] = 2
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is an HTML page or fragment: it opens as a page, or holds closing tags of text."""
+    if _HTML_START.match(text):
+        return True
+    found = 0
+    for _ in _CLOSING_TAG.finditer(text):
+        found += 1
+        if found >= HTML_MIN_CLOSING_TAGS:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
 class Decoded:
-    """An article's text and the encoding its bytes were decoded from (``utf-8``, ``utf-16-le``, ``cp1252``)."""
+    """An article's text and the encoding its bytes were decoded from (``utf-8``, ``utf-16-le``, ``cp1252``);
+    ``from_html`` when the text was extracted from HTML markup (offsets then point into the extracted text)."""
 
     text: str
     encoding: str
+    from_html: bool = False
 
 
 def read_text(path: str | Path, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -45,8 +65,8 @@ def read_article(path: str | Path, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
 
     UTF-8 (a BOM is dropped), UTF-16 or UTF-32 with a BOM or without one, else a legacy code page (cp1252,
     or what charset-normalizer finds). Line ends are kept as they are. HTML (by suffix or by its first tag) is
-    converted to plain text. Raises :class:`~tppo_extract.errors.InputError` for a missing, empty, binary or
-    too large file.
+    converted to plain text, and so is a ``.txt`` that holds markup (see :func:`looks_like_html`). Raises
+    :class:`~tppo_extract.errors.InputError` for a missing, empty, binary or too large file.
     """
     p = Path(path)
     if not p.exists():
@@ -79,11 +99,12 @@ def article_of_bytes(
         raise InputError(source, f"input is too large ({len(raw)} bytes > {max_bytes}); split it or raise max_bytes")
     decoded = decode(raw, source=source)
     text = decoded.text
-    if is_html or _HTML_START.match(text):
+    from_html = is_html or looks_like_html(text)
+    if from_html:
         text = html_to_text(text)
     if not text.strip():
         raise InputError(source, "file is empty (no text after decoding)")
-    return Decoded(text, decoded.encoding)
+    return Decoded(text, decoded.encoding, from_html)
 
 
 def decode_bytes(raw: bytes, *, source: str | Path = "<bytes>") -> str:
