@@ -273,10 +273,17 @@ def test_stdin_gets_the_checks_a_file_gets(
         assert "stdin" in capsys.readouterr().err
 
 
-def test_text_beyond_the_pipeline_limit_is_a_named_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_beyond_the_pipeline_limit_runs_in_chunks_or_is_a_named_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "dump.txt").write_text("Kantor Imigrasi menunda keberangkatan warga. " * 25_000, encoding="utf-8")
-    assert main(["extract", str(tmp_path / "in"), "--rules-only", "-q", "--max-bytes", "3000000"]) == 1
+    args = ["extract", str(tmp_path / "in"), "--rules-only", "-q", "--max-bytes", "3000000"]
+    buf = io.StringIO()
+    assert main(args, stdout=buf) == 0  # 1.1M characters: three chunks of at most 500,000
+    assert json.loads(buf.getvalue())["doc_id"] == "dump.txt"
+    # a chunk larger than spaCy's limit is refused with a named error, not spaCy's E088
+    assert main([*args, "--chunk-chars", "2000000"], stdout=io.StringIO()) == 1
     err = capsys.readouterr().err
     assert "dump.txt" in err and "more than the pipeline's limit" in err and "E088" not in err
 

@@ -27,6 +27,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .chunks import DEFAULT_CHUNK_CHARS, chunk_bounds, join_articles
 from .errors import ArticleTimeout, InputError
 from .export import doc_to_article
 from .extensions import register_extensions
@@ -49,6 +50,7 @@ class Item:
     encoding: str | None = None  # what ``text`` was decoded from, when the caller read it from bytes
     time_limit: float | None = None  # seconds the article may take; past them it fails with ArticleTimeout
     from_html: bool = False  # ``text`` was extracted from HTML (the record then keeps it)
+    chunk_chars: int = DEFAULT_CHUNK_CHARS  # a longer text runs in chunks cut between paragraphs (chunks.py)
 
 
 ItemLike = str | Path | Item | Mapping[str, object]
@@ -151,10 +153,19 @@ def process_text(
     pub_date: str | None,
     encoding: str | None = None,
     from_html: bool = False,
+    chunk_chars: int = DEFAULT_CHUNK_CHARS,
 ) -> Article:
-    """Run ``nlp`` over one text and build its record."""
-    doc = _make_doc(nlp, text, doc_id=doc_id, pub_date=pub_date, encoding=encoding, from_html=from_html)
-    return doc_to_article(nlp(doc))
+    """Run ``nlp`` over one text and build its record; a text longer than ``chunk_chars`` runs in chunks cut
+    between paragraphs, and their records are joined with offsets into ``text`` (see :mod:`.chunks`)."""
+    if len(text) <= chunk_chars:
+        doc = _make_doc(nlp, text, doc_id=doc_id, pub_date=pub_date, encoding=encoding, from_html=from_html)
+        return doc_to_article(nlp(doc))
+    parts = []
+    for a, b in chunk_bounds(text, chunk_chars):
+        doc = _make_doc(nlp, text[a:b], doc_id=doc_id, pub_date=pub_date, encoding=encoding, from_html=from_html)
+        parts.append((a, doc_to_article(nlp(doc))))
+    article = join_articles(parts)
+    return article.model_copy(update={"text": text}) if from_html else article
 
 
 def _read(item: Item) -> Decoded:
@@ -207,6 +218,7 @@ def _process_item(nlp: Language, item: Item) -> Result:
                 pub_date=item.pub_date,
                 encoding=got.encoding or None,
                 from_html=got.from_html,
+                chunk_chars=item.chunk_chars,
             )
     except (InputError, ArticleTimeout) as exc:
         return _failed(doc_id, exc)
@@ -229,6 +241,9 @@ def _process_items(nlp: Language, items: list[Item]) -> list[Result]:
         doc_id = _doc_id(item)
         try:
             got = _read(item)
+            if len(got.text) > item.chunk_chars:  # a long page runs on its own, in chunks
+                results[k] = _process_item(nlp, item)  # (reads the file again: rare enough not to matter)
+                continue
             docs.append(
                 _make_doc(
                     nlp,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .about import __version__
 from .batch import Item, Result, items_from_jsonl, iter_results, lookup_meta, read_meta
+from .chunks import DEFAULT_CHUNK_CHARS
 from .errors import InputError, TppoError
 from .export import article_json, write_table
 from .records import Article, Failure, json_schema
@@ -103,6 +104,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help=f"an article that takes longer fails with ArticleTimeout (default {DEFAULT_TIME_LIMIT:g}; 0: no limit; "
         "not applied on Dask workers)",
+    )
+    ex.add_argument(
+        "--chunk-chars",
+        type=_positive,
+        default=DEFAULT_CHUNK_CHARS,
+        help=f"a longer text runs in chunks cut between paragraphs (default {DEFAULT_CHUNK_CHARS})",
     )
     ex.add_argument(
         "--max-bytes",
@@ -198,6 +205,7 @@ def _expand(
     bad_dates: dict[str, str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     jsonl_fields: tuple[str, str, str] = ("text", "doc_id", "pub_date"),
+    chunk_chars: int = DEFAULT_CHUNK_CHARS,
 ) -> Iterator[Item | Result]:
     """The inputs of PATH specs, each once with a doc_id of its own: a file's name, or its path relative to the
     folder given; where two inputs would share a doc_id, the later one's is the path as found. An input whose
@@ -233,8 +241,9 @@ def _expand(
                         yield Result(did, failure=Failure(doc_id=did, error="InputError", reason=why))
                         continue
                     seen.add(did)
-                    if isinstance(entry, Item) and entry.pub_date is None:
-                        entry = dataclasses.replace(entry, pub_date=lookup_meta(meta, did) or pub_date)
+                    if isinstance(entry, Item):
+                        dated = entry.pub_date or lookup_meta(meta, did) or pub_date
+                        entry = dataclasses.replace(entry, pub_date=dated, chunk_chars=chunk_chars)
                     yield entry
                 continue
             doc_id = p.relative_to(root).as_posix() if root is not None else p.name
@@ -249,7 +258,13 @@ def _expand(
             if problem is not None:
                 yield Result(doc_id, failure=Failure(doc_id=doc_id, error="InputError", reason=problem))
                 continue
-            yield Item(path=str(p), doc_id=doc_id, pub_date=lookup_meta(meta, doc_id) or pub_date, max_bytes=max_bytes)
+            yield Item(
+                path=str(p),
+                doc_id=doc_id,
+                pub_date=lookup_meta(meta, doc_id) or pub_date,
+                max_bytes=max_bytes,
+                chunk_chars=chunk_chars,
+            )
 
 
 def _results(
@@ -401,6 +416,7 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
             bad_dates=bad_dates,
             max_bytes=args.max_bytes,
             jsonl_fields=(fields[0], fields[1], fields[2]),
+            chunk_chars=args.chunk_chars,
         ):
             if isinstance(e, Item):
                 if e.doc_id in done:
