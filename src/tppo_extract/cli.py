@@ -280,37 +280,20 @@ def _results(
     workers: int | None = None,
     time_limit: float | None = None,
 ) -> Iterator[Result]:
-    if engine == "dask":
-        # the engine keeps input order itself, failures found while expanding PATHs included
-        yield from iter_results(
-            entries,
-            batch_size=batch_size,
-            config=config,
-            models=models,
-            model_entities=model_entities,
-            engine="dask",
-            scheduler=scheduler,
-            workers=workers,
-        )
-        return
-    # Failures found while expanding PATHs keep their place in the output order.
-    options: dict[str, Any] = {
-        "n_process": n_process,
-        "batch_size": batch_size,
-        "config": config,
-        "models": models,
-        "model_entities": model_entities,
-        "time_limit": time_limit,
-    }
-    buffer: list[Item] = []
-    for e in entries:
-        if isinstance(e, Result):
-            yield from iter_results(buffer, **options)
-            buffer = []
-            yield e
-        else:
-            buffer.append(e)
-    yield from iter_results(buffer, **options)
+    """One Result per entry, in order: failures found while expanding PATHs keep their place (every engine
+    passes Results through), and the pipeline is loaded once for the whole run."""
+    return iter_results(
+        entries,
+        n_process=n_process,
+        batch_size=batch_size,
+        config=config,
+        models=models,
+        model_entities=model_entities,
+        engine="dask" if engine == "dask" else "local",
+        scheduler=scheduler,
+        workers=workers,
+        time_limit=time_limit,
+    )
 
 
 def _progress(total: int | None, mode: str) -> Any:
