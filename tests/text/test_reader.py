@@ -65,12 +65,16 @@ def test_html_to_text(tmp_path: Path) -> None:
         "<p>Kantor Imigrasi &amp; BP2MI\n   menggelar sosialisasi.<br>Warga hadir.</p>"
         "<ul><li>Satu</li><li>Dua</li></ul></body></html>"
     )
-    p = tmp_path / "a.html"
-    p.write_text(markup, encoding="utf-8")
-    text = read_text(p)
-    assert text == (
+    from tppo_extract.text.reader import block_text
+
+    # the block extractor (used for fragments, and for pages when trafilatura is not installed)
+    assert block_text(markup) == (
         "Imigrasi Gelar Sosialisasi\n\nKantor Imigrasi & BP2MI menggelar sosialisasi.\nWarga hadir.\n\nSatu\n\nDua\n"
     )
+    p = tmp_path / "a.html"
+    p.write_text(markup, encoding="utf-8")
+    text = read_text(p)  # the page's main text (trafilatura when installed)
+    assert "Kantor Imigrasi & BP2MI menggelar sosialisasi." in text
     assert "Judul tab" not in text and "var x" not in text and "color" not in text
     # sniffed by content too
     q = tmp_path / "b.txt"
@@ -141,3 +145,37 @@ def test_binary_data_is_still_refused() -> None:
 
     with pytest.raises(InputError, match="binary"):
         decode(bytes(range(256)) * 20)
+
+
+# A whole news page of the team's own: menus, a sidebar and a footer around the article.
+_PAGE = """<!doctype html><html><head><title>Imigrasi Sukamaju Tunda 12 Warga</title></head><body>
+<nav><ul><li><a href="/">Beranda</a></li><li><a href="/nasional">Nasional</a></li><li>Olahraga</li></ul></nav>
+<article><h1>Imigrasi Sukamaju Tunda Keberangkatan 12 Warga</h1>
+<p>Sukamaju (Kabar Bahari) - Kantor Imigrasi Sukamaju menunda keberangkatan 12 calon pekerja migran
+nonprosedural di Pelabuhan Bahari untuk mencegah TPPO.</p>
+<p>Petugas juga menggelar sosialisasi di Desa Jaya, Senin (3/6/2024).</p></article>
+<aside><h3>Berita Terpopuler</h3><ul><li>Harga cabai naik</li><li>Timnas menang</li></ul></aside>
+<footer>Copyright 2024 Kabar Bahari. Semua hak dilindungi.</footer></body></html>"""
+
+
+def test_a_whole_page_gives_its_main_text_without_menus_and_footer() -> None:
+    pytest.importorskip("trafilatura")
+    text = html_to_text(_PAGE)
+    assert "Kantor Imigrasi Sukamaju menunda keberangkatan" in text and "sosialisasi di Desa Jaya" in text
+    assert not any(junk in text for junk in ("Beranda", "Berita Terpopuler", "Copyright"))
+    assert "\n\n" in text  # paragraphs stay apart
+
+
+def test_without_trafilatura_the_block_extractor_reads_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_trafilatura(name: str, *args: object, **kwargs: object) -> object:
+        if name == "trafilatura":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_trafilatura)
+    text = html_to_text(_PAGE)
+    assert "Kantor Imigrasi Sukamaju menunda keberangkatan" in text and "Beranda" in text
