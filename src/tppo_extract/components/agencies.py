@@ -35,6 +35,7 @@ from ..normalize.agencies import (
 from ..normalize.places import abbreviations as place_abbreviations
 from ..normalize.places import find_site, link_place
 from ..spans import add_entities, doc_text, in_skipped_zone, load_rows, save_rows
+from ..text.scan import GatedPatterns
 
 # The stage's word lists live in resources/agencies/, beside the lexicon of known bodies.
 _KIND = "agencies"
@@ -167,6 +168,12 @@ def _compiled() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
     )
 
 
+@functools.cache
+def _gate() -> GatedPatterns:
+    """The unit patterns, then the lexicon's, each tried only at the words where its match can begin."""
+    return GatedPatterns([p for _, _, p in _compiled()] + [p for p, _ in _lexicon()], word=r"[\p{L}\p{N}]")
+
+
 def _trim_place(text: str, start: int, end: int, place_start: int, place_end: int) -> tuple[int, int]:
     """Cut the place part at the first stop word; returns the new (end, place_end)."""
     words = list(regex.finditer(r"\S+", text[place_start:place_end]))
@@ -189,8 +196,10 @@ def find_agency_mentions(
     """Every agency mention in ``text`` (overlaps resolved: the longest wins), not yet grouped. ``extra``
     are known agencies a user added to the pipeline (see :class:`AgencyRecognizer`)."""
     cands: list[AgencyMention] = []
-    for family, kind, pattern in _compiled():
-        for m in pattern.finditer(text, overlapped=False):
+    compiled, lexicon = _compiled(), _lexicon()
+    found = _gate().finditer_each(text)
+    for (family, kind, pattern), matches in zip(compiled, found, strict=False):
+        for m in matches:
             start, end = m.span()
             place = ""
             if m.group("place") if "place" in pattern.groupindex else None:
@@ -217,8 +226,9 @@ def find_agency_mentions(
                 end, place = _split_trailing_name(text, start, end, place)
                 surface = text[start:end]
             cands.append(AgencyMention(start, end, surface, family, place, agency_type=kind))
-    for pattern, entry in (*_lexicon(), *((entry_pattern(e), e) for e in extra)):
-        for m in pattern.finditer(text):
+    extra_found = [list(pattern.finditer(text)) for pattern in map(entry_pattern, extra)]
+    for entry, matches in zip((*(e for _, e in lexicon), *extra), (*found[len(compiled) :], *extra_found), strict=True):
+        for m in matches:
             cands.append(
                 AgencyMention(
                     m.start(), m.end(), m.group(0), f"id:{entry.id}", agency_id=entry.id, agency_type=entry.type

@@ -18,6 +18,7 @@ from typing import Literal
 import regex
 
 from ..lang import calendar as cal
+from ..text.scan import GatedPatterns
 
 Granularity = Literal["year", "month", "day"]
 
@@ -597,6 +598,10 @@ RULES: tuple[_Rule, ...] = (
 )
 
 
+# each rule tried only at the words where its match can begin
+_GATE = GatedPatterns([rule.pattern for rule in RULES])
+
+
 # --- public functions -----------------------------------------------------------------------------
 
 
@@ -608,9 +613,9 @@ def find_dates(text: str, *, anchor: str | None = None) -> list[Found]:
     """
     a = parse_anchor(anchor)
     candidates: list[tuple[int, int, int, regex.Match[str]]] = []
-    for order, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start() and rule.accept(text, m):
+    for order, (rule, matches) in enumerate(zip(RULES, _GATE.finditer_each(text), strict=True)):
+        for m in matches:
+            if rule.accept(text, m):
                 candidates.append((m.start(), m.end(), order, m))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     chosen: list[tuple[int, int, int, regex.Match[str]]] = []

@@ -48,11 +48,53 @@ def candidate_rules(sentences: Sequence[str], table: Sequence[CompiledRule] | No
     :func:`first_words`) occurs there, and those with no known first word. Sentences need only be searched
     with these. None (every rule) when a word is not ASCII: case-insensitive matching may then pair
     characters that ``str.lower`` does not (the Kelvin sign and "k")."""
-    words = {w.lower() for s in sentences for w in _DOC_WORD.findall(s)}
-    if not all(w.isascii() for w in words):
-        return None
-    rules = compiled_rules() if table is None else table
-    return frozenset(i for i, c in enumerate(rules) if c.first is None or not c.first.isdisjoint(words))
+    index = rule_index(compiled_rules() if table is None else table)
+    return index.candidates({w.lower() for s in sentences for w in _DOC_WORD.findall(s)})
+
+
+class RuleIndex:
+    """The rules of a table by the words their matches can begin with, to pick a sentence's candidates in
+    time proportional to its words rather than to the size of the lexicon."""
+
+    def __init__(self, table: Sequence[CompiledRule]) -> None:
+        self.size = len(table)
+        self.always = frozenset(i for i, c in enumerate(table) if c.first is None)
+        by_word: dict[str, set[int]] = {}
+        for i, c in enumerate(table):
+            for w in c.first or ():
+                by_word.setdefault(w, set()).add(i)
+        self.by_word = {w: frozenset(ids) for w, ids in by_word.items()}
+
+    def candidates(self, words: set[str]) -> frozenset[int] | None:
+        """The rules that can match a text of these (lower-case) words; None when a word is not ASCII."""
+        if not all(w.isascii() for w in words):
+            return None
+        found = set(self.always)
+        for w in words:
+            ids = self.by_word.get(w)
+            if ids is not None:
+                found |= ids
+        return frozenset(found)
+
+    def for_sentence(self, text: str) -> frozenset[int] | None:
+        return self.candidates({w.lower() for w in _DOC_WORD.findall(text)})
+
+
+# Tables whose index is kept: the package's own and a few with a user's extra rules. Each entry holds its table,
+# so the ids of its rules, which key it, cannot be reused while it is kept.
+_INDEXES_KEPT = 8
+_indexes: dict[tuple[int, ...], tuple[Sequence[CompiledRule], RuleIndex]] = {}
+
+
+def rule_index(table: Sequence[CompiledRule]) -> RuleIndex:
+    """The :class:`RuleIndex` of ``table``, built once per table."""
+    key = tuple(id(c) for c in table)
+    hit = _indexes.get(key)
+    if hit is None:
+        if len(_indexes) >= _INDEXES_KEPT:
+            _indexes.pop(next(iter(_indexes)))
+        hit = _indexes[key] = (tuple(table), RuleIndex(table))
+    return hit[1]
 
 
 def find_triggers(
@@ -69,9 +111,9 @@ def find_triggers(
         s1 = len(text)
     sent = text[s0:s1]
     found: list[TriggerMatch] = []
-    for i, c in enumerate(compiled_rules() if table is None else table):
-        if rules is not None and i not in rules:
-            continue
+    rows = compiled_rules() if table is None else table
+    for i in range(len(rows)) if rules is None else sorted(rules):
+        c = rows[i]
         if c.context is not None and not c.context.search(sent):
             continue
         for m in c.regex.finditer(sent):

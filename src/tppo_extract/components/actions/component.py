@@ -31,7 +31,7 @@ from .arguments import (
     rank_places,
     sentence_subject,
 )
-from .candidates import TriggerMatch, candidate_rules, find_triggers
+from .candidates import TriggerMatch, find_triggers, rule_index
 from .clauses import MAX_EVIDENCE, NO_ACTION_KINDS, index_of, paragraph_bounds, sentence_bounds
 from .counts import TURNOUT, attendance_count, find_count, object_end, parse_number
 from .merging import FoundRecord, add_record
@@ -182,8 +182,12 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
     dl = doc._.dateline
     filed_at = int(dl["place"]["start"]) if dl and dl.get("place") else -1
     sentences = list(_body_sentences(doc))
-    rules = candidate_rules([text[a:b] for a, b in sentences], table)
-    triggers = [find_triggers(text, sentence=sent, rules=rules, table=table) for sent in sentences]
+    # each sentence is searched with the rules whose first word it holds
+    by_first_word = rule_index(table)
+    triggers = [
+        find_triggers(text, sentence=(a, b), rules=by_first_word.for_sentence(text[a:b]), table=table)
+        for a, b in sentences
+    ]
     for s_idx, sent in enumerate(sentences):
         p_idx = index_of(paragraphs, sent[0])
         paragraph = paragraphs[p_idx] if p_idx >= 0 else sent

@@ -1,0 +1,141 @@
+"""Many patterns over one text, each tried only where its match can begin.
+
+A stage that runs a few dozen patterns over a document pays for each pattern at every character: the
+``regex`` engine cannot skip ahead in a pattern that opens with a lookbehind and a case-insensitive
+alternation ("(?<!\\w)(?i:awal|akhir|...)"), so a lexicon of such patterns costs its length times the text's.
+Most of those patterns can begin only with a few words. :class:`GatedPatterns` reads the text's words once,
+asks each pattern (once per distinct word, remembered) whether a match could begin with that word, and tries
+the pattern only at those words: the same matches as ``pattern.finditer(text)``, at a fraction of the cost.
+
+The question "could a match begin with this word?" is asked by matching the word alone with
+``partial=True``: a match in the text that begins with the word runs, over the word's characters, exactly as
+it runs over the word alone, so the lone word gives either a match or a partial one. The answer is sound
+only for a pattern whose matches cannot begin inside a word, which :func:`starts_at_word` checks in the
+pattern's source: it must open with a negative lookbehind on the word class and have no top-level
+alternative. Patterns that do not are scanned whole, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+# The word classes a gate can read, with the lookbehinds that keep a match from beginning inside such a word.
+# `\w` and "[\p{L}\p{N}]" differ (a superscript digit is a number but not a word character), so each class
+# accepts only its own lookbehinds.
+_LOOKBEHINDS: dict[str, tuple[str, ...]] = {
+    r"\w": (r"(?<!\w)", r"(?<![\w"),
+    r"[\p{L}\p{N}]": (r"(?<![\p{L}\p{N}])", r"(?<![\p{L}\p{N}"),
+}
+# Openers that may stand before the lookbehind: a group that the whole match starts inside.
+_OPENER = regex.compile(r"\((?:\?P<\w+>|\?:)")
+# The characters `\s` matches (Unicode White_Space, and the four separators that `str.isspace` adds); a gated
+# pattern must not begin with one, since a gate reads whitespace as the gap between words and asks nothing there.
+WHITESPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + (
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+# Distinct words remembered per gate; past this the memory is emptied and refilled (a corpus's vocabulary
+# keeps growing, and a word asks each pattern once more at worst).
+MEMO_WORDS = 200_000
+
+
+def _top_level_alternative(source: str) -> bool:
+    """Whether ``source`` has a "|" outside every group and character class."""
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "]":  # "[]...]": a leading "]" is a member
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def starts_at_word(pattern: regex.Pattern[str], word: str = r"\w") -> bool:
+    """Whether every match of ``pattern`` begins where no character of the class ``word`` stands before it,
+    and is not whitespace-led: the condition under which :class:`GatedPatterns` may gate it."""
+    if pattern.flags & (regex.VERBOSE | regex.REVERSE | regex.FULLCASE):
+        return False  # verbose sources are not read here; reverse and full-case matching are never gated
+    source = pattern.pattern
+    while (m := _OPENER.match(source)) is not None:
+        source = source[m.end() :]
+    if not source.startswith(_LOOKBEHINDS[word]) or _top_level_alternative(pattern.pattern):
+        return False
+    return all(pattern.match(c, partial=True) is None for c in WHITESPACE)
+
+
+class GatedPatterns:
+    """Patterns run over a text at the words where their matches can begin (see the module's text).
+
+    ``word`` is the class of word characters the patterns' lookbehinds name (r"\\w" or r"[\\p{L}\\p{N}]").
+    """
+
+    def __init__(self, patterns: Sequence[regex.Pattern[str]], *, word: str = r"\w") -> None:
+        if word not in _LOOKBEHINDS:
+            raise ValueError(f"word class {word!r}: expected one of {sorted(_LOOKBEHINDS)}")
+        self.patterns = tuple(patterns)
+        self.gated = tuple(starts_at_word(p, word) for p in self.patterns)
+        self._gated_ids = tuple(i for i, g in enumerate(self.gated) if g)
+        # a word, or one character that is neither a word character nor whitespace
+        self._tokens = regex.compile(rf"{word}+|[^{word[1:-1] if word.startswith('[') else word}\s]")
+        self._memo: dict[str, int] = {}
+
+    def _mask(self, token: str) -> int:
+        """Bit i set when a match of gated pattern i can begin with ``token``."""
+        mask = 0
+        for i in self._gated_ids:
+            if self.patterns[i].match(token, partial=True) is not None:
+                mask |= 1 << i
+        if len(self._memo) >= MEMO_WORDS:
+            self._memo.clear()
+        self._memo[token] = mask
+        return mask
+
+    def starts(self, text: str) -> list[list[int]]:
+        """For each pattern, the positions in ``text`` where a match of it can begin (empty for the ungated)."""
+        out: list[list[int]] = [[] for _ in self.patterns]
+        memo, mask_of = self._memo, self._mask
+        for m in self._tokens.finditer(text):
+            token = m.group()
+            mask = memo.get(token)
+            if mask is None:
+                mask = mask_of(token)
+            while mask:
+                low = mask & -mask
+                out[low.bit_length() - 1].append(m.start())
+                mask ^= low
+        return out
+
+    def finditer_each(self, text: str) -> list[list[regex.Match[str]]]:
+        """For each pattern, its non-empty matches in ``text``: those of ``pattern.finditer(text)``."""
+        starts = self.starts(text)
+        found: list[list[regex.Match[str]]] = []
+        for pattern, gated, positions in zip(self.patterns, self.gated, starts, strict=True):
+            if not gated:
+                found.append([m for m in pattern.finditer(text) if m.end() > m.start()])
+                continue
+            matches: list[regex.Match[str]] = []
+            end = 0
+            for pos in positions:
+                if pos < end:
+                    continue
+                m = pattern.match(text, pos)
+                if m is not None and m.end() > pos:
+                    matches.append(m)
+                    end = m.end()
+            found.append(matches)
+        return found

@@ -1,0 +1,122 @@
+"""GatedPatterns: the matches of pattern.finditer, found by trying each pattern only where it can begin."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import regex
+
+from tppo_extract.components import agencies
+from tppo_extract.normalize import dates
+from tppo_extract.text import scan
+from tppo_extract.text.scan import GatedPatterns, starts_at_word
+
+SCRIPT = Path(__file__).parents[1] / "scripts" / "fuzz.py"
+
+# The team's own sentences, dense in what the date and unit patterns look for.
+SENTENCES = [
+    "Pada awal Maret 2024 hingga akhir April 2024, Kantor Imigrasi Kelas I TPI Sukamaju menunda 40 keberangkatan.",
+    "Sejak sebulan terakhir, Polres Sukamaju memeriksa warga; pekan lalu dua orang ditahan.",
+    "Rapat digelar Kamis (7/11/2024) pukul 09.00 WIB di aula Dinas Sosial Kabupaten Sukamaju.",
+    "Triwulan ketiga tahun 2023 dan semester I/2024 mencatat kenaikan, kata Kepala Kanim Sukamaju.",
+    "Menjelang Idul Fitri, BP3MI Jawa Tengah membuka posko; 12-14 Januari 2025 petugas berjaga.",
+    "Dalam tiga bulan terakhir ini, kemarin, dan Senin depan, Satgas TPPO Polda Sukamaju bergerak.",
+    "Tahun-tahun sebelumnya, sepanjang 2022, kantor itu menolak 1.240 permohonan paspor (23/6).",
+    "Desember lalu hingga Februari 2026 kegiatan berjalan; 2024-05-06 dicatat dalam laporan.",
+]
+
+
+def _fuzz() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("fuzz_for_scan", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("fuzz_for_scan", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _texts(n: int) -> list[str]:
+    fuzz = _fuzz()
+    rng = random.Random(7)
+    out = [fuzz.document(k) for k in range(n)]
+    for _ in range(n):
+        picked = rng.sample(SENTENCES, rng.randint(1, len(SENTENCES)))
+        text = rng.choice([" ", "\n", "\n\n", "; "]).join(picked)
+        # case and glue changes: the gate must not lose a match that the whole scan finds
+        if rng.random() < 0.3:
+            text = text.upper()
+        if rng.random() < 0.3:
+            text = text.replace(" ", rng.choice(["\u00a0", "  ", "\t", "_"]))
+        out.append(text)
+    return out
+
+
+def _whole(patterns: tuple[regex.Pattern[str], ...], text: str) -> list[list[tuple[int, int]]]:
+    return [[m.span() for m in p.finditer(text) if m.end() > m.start()] for p in patterns]
+
+
+def _gated(gate: GatedPatterns, text: str) -> list[list[tuple[int, int]]]:
+    return [[m.span() for m in found] for found in gate.finditer_each(text)]
+
+
+@pytest.mark.parametrize(
+    "gate",
+    [
+        pytest.param(dates._GATE, id="date rules"),
+        pytest.param(agencies._gate(), id="unit patterns and lexicon"),
+    ],
+)
+def test_gated_matches_are_those_of_the_whole_scan(gate: GatedPatterns) -> None:
+    assert all(gate.gated), "every pattern of these families can be gated"
+    for text in _texts(300):
+        assert _gated(gate, text) == _whole(gate.patterns, text), text[:200]
+
+
+def test_a_full_memory_empties_and_gives_the_same_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scan, "MEMO_WORDS", 5)
+    gate = GatedPatterns([r.pattern for r in dates.RULES])
+    for text in SENTENCES:
+        assert _gated(gate, text) == _whole(gate.patterns, text)
+        assert len(gate._memo) <= 5
+
+
+@pytest.mark.parametrize(
+    ("source", "word", "gated"),
+    [
+        (r"(?<!\w)(?i:awal|akhir)\s+\d{4}", r"\w", True),
+        (r"(?P<wd>(?<!\w)(?:Senin|Selasa))", r"\w", True),  # a group that the match starts inside
+        (r"(?<![\w.,/-])\d{1,2}/\d{1,2}", r"\w", True),
+        (r"(?<![\p{L}\p{N}])(?:Polda|Polres)", r"[\p{L}\p{N}]", True),
+        (r"(?i:awal|akhir)\s+\d{4}", r"\w", False),  # no lookbehind: it can begin inside a word
+        (r"(?<!\w)awal|akhir", r"\w", False),  # the second alternative has no lookbehind
+        (r"(?<!\w)\s*tahun", r"\w", False),  # it can begin with whitespace
+        (r"(?<!\w)Polda", r"[\p{L}\p{N}]", False),  # \w is not this class (a superscript digit is in it)
+        (r"(?<![\p{L}\p{N}])Polda", r"\w", False),  # nor the other way ("_" is a word character)
+    ],
+)
+def test_only_patterns_that_begin_at_a_word_are_gated(source: str, word: str, gated: bool) -> None:
+    assert starts_at_word(regex.compile(source), word) is gated
+
+
+def test_ungated_patterns_are_scanned_whole() -> None:
+    patterns = [regex.compile(r"(?i:bulan)"), regex.compile(r"(?<!\w)tahun\s+\d{4}")]
+    gate = GatedPatterns(patterns)
+    assert gate.gated == (False, True)
+    text = "Sebulan lalu, pada tahun 2024, dan bulan Mei tahun 2025."
+    assert _gated(gate, text) == [[(2, 7), (35, 40)], [(19, 29), (45, 55)]]
+
+
+def test_whitespace_holds_every_character_that_backslash_s_matches() -> None:
+    space = regex.compile(r"\s")
+    missing = [hex(c) for c in range(0x110000) if space.fullmatch(chr(c)) and chr(c) not in scan.WHITESPACE]
+    assert missing == []
+
+
+def test_an_unknown_word_class_is_refused() -> None:
+    with pytest.raises(ValueError, match="word class"):
+        GatedPatterns([], word=r"[a-z]")
