@@ -57,3 +57,18 @@ def test_article_json_round_trip() -> None:
     again = Article.model_validate_json(art.model_dump_json())
     assert again == art
     assert art.to_json_dict()["pub_date"] == "2024-03-12"
+
+
+def test_span_values_reads_what_the_extension_accessor_reads() -> None:
+    import spacy
+
+    from tppo_extract.extensions import SPAN_EXTENSIONS, span_values
+
+    doc = spacy.blank("id")("Kantor Imigrasi Sukamaju menunda keberangkatan pada Maret 2024.")
+    agency, date = doc[0:3], doc[7:9]
+    agency._.canonical = "Kantor Imigrasi Sukamaju"
+    agency._.parents = ["Direktorat Jenderal Imigrasi"]
+    date._.value = "2024-03"
+    for span in (agency, date, doc[3:5]):
+        assert span_values(span) == {name: getattr(span._, name) for name in SPAN_EXTENSIONS}
+    assert span_values(agency)["canonical"] == "Kantor Imigrasi Sukamaju" and span_values(date)["value"] == "2024-03"

@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span
 
 from .errors import InputError
+from .extensions import span_values
 from .records import (
     Action,
     ActorRef,
@@ -46,24 +47,25 @@ def _ent_index(doc: Doc) -> dict[tuple[int, int], Span]:
 
 def entity_record(ent: Span) -> Entity:
     """The record of one entity span."""
+    v = span_values(ent)
     return Entity(
         label=ent.label_,
-        source=ent._.source or "rule",
+        source=v["source"] or "rule",
         start=ent.start_char,
         end=ent.end_char,
         text=ent.text,
-        canonical=ent._.canonical,
-        agency_id=ent._.agency_id,
-        agency_type=ent._.agency_type,
-        parents=list(ent._.parents or []),
-        org_type=ent._.org_type,
-        level=ent._.level,
-        region_code=ent._.region_code,
-        province=ent._.province,
-        country_code=ent._.country_code,
-        value=ent._.value,
-        granularity=ent._.granularity,
-        title=ent._.title,
+        canonical=v["canonical"],
+        agency_id=v["agency_id"],
+        agency_type=v["agency_type"],
+        parents=list(v["parents"] or []),
+        org_type=v["org_type"],
+        level=v["level"],
+        region_code=v["region_code"],
+        province=v["province"],
+        country_code=v["country_code"],
+        value=v["value"],
+        granularity=v["granularity"],
+        title=v["title"],
     )
 
 

@@ -6,6 +6,8 @@ data (see :mod:`tppo_extract.types`) so that docs survive ``Doc.to_bytes`` and m
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 # name -> default; Doc defaults that are lists are given as None and read through the helpers below,
@@ -43,6 +45,19 @@ SPAN_EXTENSIONS: dict[str, object] = {
     # PERSON
     "title": None,  # str: role the text gives the person ("Kepala Kantor Imigrasi Tanjungpinang")
 }
+
+
+# How spaCy keys a span's extension value in ``doc.user_data`` (spacy.tokens.underscore.Underscore._get_key);
+# tests/test_records.py checks that :func:`span_values` reads what ``span._`` reads.
+_USER_DATA_TAG = "._."
+
+
+def span_values(span: Span) -> dict[str, Any]:
+    """Every span extension above of ``span``, read at once: what ``span._.<name>`` gives for each name,
+    without building an accessor object per attribute (records read all of them for every entity)."""
+    data: dict[Any, Any] = span.doc.user_data
+    start, end = span.start_char, span.end_char
+    return {name: data.get((_USER_DATA_TAG, name, start, end), default) for name, default in SPAN_EXTENSIONS.items()}
 
 
 def register_extensions() -> None:

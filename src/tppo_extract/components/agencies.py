@@ -174,9 +174,12 @@ def _gate() -> GatedPatterns:
     return GatedPatterns([p for _, _, p in _compiled()] + [p for p, _ in _lexicon()], word=r"[\p{L}\p{N}]")
 
 
+_WORD = regex.compile(r"\S+")
+
+
 def _trim_place(text: str, start: int, end: int, place_start: int, place_end: int) -> tuple[int, int]:
     """Cut the place part at the first stop word; returns the new (end, place_end)."""
-    words = list(regex.finditer(r"\S+", text[place_start:place_end]))
+    words = list(_WORD.finditer(text[place_start:place_end]))
     keep = 0
     for w in words:
         if w.group(0) in PLACE_STOP:
@@ -188,6 +191,15 @@ def _trim_place(text: str, start: int, end: int, place_start: int, place_end: in
         return -1, -1
     new_end = place_start + words[keep - 1].end()
     return new_end, new_end
+
+
+_BARE_HEAD = regex.compile(r"(?:Imigrasi|TPI)")
+
+
+_BARE_IMMIGRATION_RE = regex.compile(_BARE_IMMIGRATION)
+
+
+_ACRONYM_AFTER = regex.compile(r"[ ]?\(([\p{Lu}][\p{Lu}\p{N}a-z]{1,14})\)")
 
 
 def find_agency_mentions(
@@ -210,7 +222,7 @@ def find_agency_mentions(
                     head = text[start:p_start].rstrip()
                     if family not in {"immigration_office", "regional_office", "migrant_office", "dinas"}:
                         continue
-                    if regex.fullmatch(r"(?:Imigrasi|TPI)", head):
+                    if _BARE_HEAD.fullmatch(head):
                         continue
                     end = start + len(head)
                 else:
@@ -235,7 +247,7 @@ def find_agency_mentions(
                 )
             )
     if bare_immigration:
-        for m in regex.finditer(_BARE_IMMIGRATION, text):
+        for m in _BARE_IMMIGRATION_RE.finditer(text):
             cands.append(
                 AgencyMention(
                     m.start(), m.end(), m.group(0), "immigration_office", "", agency_type="immigration_office"
@@ -245,7 +257,7 @@ def find_agency_mentions(
     chosen = _longest_first(cands)
     acronyms: list[AgencyMention] = []
     for c in chosen:
-        after = regex.match(r"[ ]?\(([\p{Lu}][\p{Lu}\p{N}a-z]{1,14})\)", text[c.end : c.end + 20])
+        after = _ACRONYM_AFTER.match(text[c.end : c.end + 20])
         if after and c.agency_id is None and not _not_an_acronym_of(after.group(1)):
             s = c.end + after.start(1)
             acronyms.append(
@@ -259,6 +271,15 @@ def find_agency_mentions(
 # words are a person's name: longer than any ordinary article (they run to 10,000-20,000 characters), so that an
 # article is read whole, and bounded, so that a long page dump costs time linear in its length.
 EVIDENCE_WINDOW = 40_000
+
+
+_NEXT_LOWER_WORD = regex.compile(r"\s*,?\s*(\p{Ll}+)")
+
+
+_CLAUSE_END = regex.compile(r"[.!?\n]")
+
+
+_ROLE_WORD = regex.compile(r"[\p{L}.]+")
 
 
 def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[int, str]:
@@ -301,13 +322,13 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
             return new_end, new_place
     # Inside a role phrase and before a verb of saying, a long place ends in the speaker's name
     # ("Kepala Kantor Imigrasi X Y Budi Santoso mengatakan"); Indonesian names are mostly two words.
-    next_word = regex.match(r"\s*,?\s*(\p{Ll}+)", after)
-    window = regex.split(r"[.!?\n]", before[-120:])[-1]
+    next_word = _NEXT_LOWER_WORD.match(after)
+    window = _CLAUSE_END.split(before[-120:])[-1]
     if (
         len(words) >= 3
         and next_word is not None
         and next_word.group(1) in VERBS_AFTER_NAME
-        and any(w in ROLE_HEADS for w in regex.findall(r"[\p{L}.]+", window))
+        and any(w in ROLE_HEADS for w in _ROLE_WORD.findall(window))
         and words[-2] not in _PLACE_TAIL_WORDS
         and words[-1] not in _PLACE_TAIL_WORDS
     ):
@@ -426,6 +447,15 @@ def resolve_agencies(mentions: list[AgencyMention], extra: Sequence[AgencyEntry]
     return mentions
 
 
+_DIVISION_HEAD = regex.compile(r"^Divisi \S+ (?:Kantor Wilayah )?")
+
+
+_POLICE_UNIT_CUE = regex.compile(r"\bPol(?:da|res)")
+
+
+_POLICE_UNIT_TAIL = regex.compile(r"\bPol(?:da|resta|restabes|res|sek)\b.*$")
+
+
 def _pattern_parents(m: AgencyMention) -> list[str]:
     text = m.canonical
     if m.family == "immigration_office":
@@ -437,12 +467,12 @@ def _pattern_parents(m: AgencyMention) -> list[str]:
             return ["Kementerian Hukum dan Hak Asasi Manusia"]
         return ["Kementerian Imigrasi dan Pemasyarakatan"]
     if m.family == "division":
-        unit = regex.sub(r"^Divisi \S+ (?:Kantor Wilayah )?", "", text)
+        unit = _DIVISION_HEAD.sub("", text)
         return [f"Kantor Wilayah {unit}", "Kementerian Hukum dan Hak Asasi Manusia"]
     if m.family in {"police", "bnnp"}:
         return ["Kepolisian Negara Republik Indonesia"] if m.family == "police" else ["Badan Narkotika Nasional"]
-    if m.family == "police_sub" or (m.family == "task_force" and regex.search(r"\bPol(?:da|res)", text)):
-        unit = regex.search(r"\bPol(?:da|resta|restabes|res|sek)\b.*$", text)
+    if m.family == "police_sub" or (m.family == "task_force" and _POLICE_UNIT_CUE.search(text)):
+        unit = _POLICE_UNIT_TAIL.search(text)
         return ([unit.group(0)] if unit else []) + ["Kepolisian Negara Republik Indonesia"]
     if m.family == "migrant_office":
         return ["Badan Pelindungan Pekerja Migran Indonesia", *parent_chain("bp2mi")]

@@ -292,8 +292,11 @@ def _place_length(toks: list[_Tok], k: int, end: int, level: str, *, leave: int 
     return 0
 
 
+_ROLE_TAIL = regex.compile(r"[\s,(]+$")
+
+
 def _clean_role(role: str) -> str | None:
-    role = regex.sub(r"[\s,(]+$", "", role).strip()
+    role = _ROLE_TAIL.sub("", role).strip()
     return role or None
 
 

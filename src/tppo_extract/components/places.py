@@ -162,9 +162,12 @@ def find_prefixed(text: str) -> list[PlaceCandidate]:
     return out
 
 
+_NON_SPACE_RUN = regex.compile(r"\S+")
+
+
 def _offset_of_words(name: str, n: int) -> int:
     """Length of the first ``n`` whitespace-separated words of ``name`` with the gaps between them."""
-    ms = list(regex.finditer(r"\S+", name))
+    ms = list(_NON_SPACE_RUN.finditer(name))
     end: int = ms[n - 1].end()
     return end
 
@@ -228,8 +231,13 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before.endswith("\n") or before[-1] in _SENTENCE_END
 
 
+@functools.cache
+def _upper_abbreviations() -> frozenset[str]:
+    return frozenset(a.upper() for a in abbreviations())
+
+
 def _is_bare(name: str) -> bool:
-    if name in abbreviations() or (name.isupper() and len(name) <= 4 and name in {a.upper() for a in abbreviations()}):
+    if name in abbreviations() or (name.isupper() and len(name) <= 4 and name in _upper_abbreviations()):
         return True
     key = place_key(name)
     if key not in bare_lexicon():
@@ -274,7 +282,7 @@ def find_bare(text: str) -> list[PlaceCandidate]:
     """
     out: list[PlaceCandidate] = []
     for m in _RUN_RE.finditer(text):
-        words = list(regex.finditer(r"\S+", m.group()))
+        words = list(_NON_SPACE_RUN.finditer(m.group()))
         run_end = m.end()
         # "dari Kuwait US$25 juta", "Jepang Rp10 miliar": an amount's currency ends the name before it
         if len(words) > 1 and _CURRENCY.match(text, m.start() + words[-1].start()):

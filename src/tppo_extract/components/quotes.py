@@ -611,6 +611,9 @@ def reported_quotes(doc: Doc, index: DocIndex, direct: list[Found], *, min_words
     return out
 
 
+_CONTENT_CUE = regex.compile(r"[,:]|bahwa")
+
+
 def _reported_in_sentence(
     text: str, s_start: int, s_end: int, sent: str, index: DocIndex, inside_quote: Callable[[int], bool]
 ) -> tuple[int, CharSpan, Mention | None] | None:
@@ -658,7 +661,7 @@ def _reported_in_sentence(
         verb = v.group("cue")
         rest = speech.BAHWA_RE.match(text, s_start + v.end(), s_end)
         assert rest is not None
-        if verb in speech.WEAK_VERBS and not regex.search(r"[,:]|bahwa", text[s_start + v.end() : rest.end()]):
+        if verb in speech.WEAK_VERBS and not _CONTENT_CUE.search(text[s_start + v.end() : rest.end()]):
             continue
         subject = subject_before(text, pos, s_start, index)
         if subject is not None and subject.kind == "role":

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..lang.abbreviations import is_abbreviation
+from ..spans import doc_text
 
 OPENING_QUOTES = frozenset({"“", "‘", "«"})
 CLOSING_QUOTES = frozenset({"”", "’", "»"})
@@ -147,20 +148,24 @@ class Sentencizer:
         self.split_zones = split_zones
 
     def __call__(self, doc: Doc) -> Doc:
-        texts = [t.text for t in doc]
-        spaces_before = [i > 0 and bool(doc[i - 1].whitespace_) for i in range(len(doc))]
+        # the token texts and offsets from one array read: a Token object per token and attribute cost more
+        # than the segmentation itself
+        table = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
+        text = doc_text(doc)
+        idx = [row[0] for row in table]
+        texts = [text[a : a + n] for a, n, _ in table]
+        spaces_before = [False] + [bool(row[2]) for row in table[:-1]]
         forced: set[int] = set()
         if self.split_zones and doc._.zones:
+            is_space = [t.isspace() for t in texts]
             starts_at = {z["start"] for z in doc._.zones}
-            for t in doc:
-                if t.idx in starts_at and not t.is_space:
-                    forced.add(t.i)
+            forced.update(i for i, a in enumerate(idx) if a in starts_at and not is_space[i])
             # A zone that starts inside white space starts at its first word.
             for z in doc._.zones:
                 span = doc.char_span(z["start"], z["end"], alignment_mode="expand")
                 if span is not None:
-                    first = next((t.i for t in span if not t.is_space), None)
-                    if first is not None and doc[first].idx >= z["start"]:
+                    first = next((i for i in range(span.start, span.end) if not is_space[i]), None)
+                    if first is not None and idx[first] >= z["start"]:
                         forced.add(first)
         starts = sentence_starts(texts, spaces_before, forced=frozenset(forced))
         if len(starts) != len(doc):

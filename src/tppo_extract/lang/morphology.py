@@ -66,8 +66,11 @@ def _r_dropping(root: str) -> bool:
     return root.startswith("r") or bool(_ER_SYLLABLE.match(root))
 
 
+_VOWEL_RUN = regex.compile(r"[aeiou]+")
+
+
 def _syllables(word: str) -> int:
-    return max(1, len(regex.findall(r"[aeiou]+", word)))
+    return max(1, len(_VOWEL_RUN.findall(word)))
 
 
 @functools.cache

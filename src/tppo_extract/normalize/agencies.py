@@ -141,6 +141,18 @@ def expand_abbreviations(text: str) -> str:
     return expanded
 
 
+_TPI_SPELLED = regex.compile(r"\bTempat\s+Pemeriksaan\s+Imigrasi\b")
+
+
+_CLASS_LOWER = regex.compile(r"\bkelas\b(?=\s+(?:I{1,3}|[123])\b)")
+
+
+_CLASS_DIGIT_RE = regex.compile(r"\bKelas ([123])\b")
+
+
+_NON_TPI = regex.compile(r"\bNon-TPI\b")
+
+
 def canonical_name(text: str) -> str:
     """The canonical name of an agency mention: abbreviations expanded, parenthesised acronyms dropped,
     "Kelas 1" and "kelas I" written "Kelas I", "Tempat Pemeriksaan Imigrasi" written "TPI", whitespace
@@ -148,10 +160,10 @@ def canonical_name(text: str) -> str:
     out = _PAREN_ACRONYM.sub("", text)
     out = expand_abbreviations(out)
     # "Tempat Pemeriksaan Imigrasi" spelled out is the TPI of the name; "kelas" is written "Kelas"
-    out = regex.sub(r"\bTempat\s+Pemeriksaan\s+Imigrasi\b", "TPI", out)
-    out = regex.sub(r"\bkelas\b(?=\s+(?:I{1,3}|[123])\b)", "Kelas", out)
-    out = regex.sub(r"\bKelas ([123])\b", lambda m: "Kelas " + _CLASS_DIGIT[m.group(1)], out)
-    out = regex.sub(r"\bNon-TPI\b", "Non TPI", out)
+    out = _TPI_SPELLED.sub("TPI", out)
+    out = _CLASS_LOWER.sub("Kelas", out)
+    out = _CLASS_DIGIT_RE.sub(lambda m: "Kelas " + _CLASS_DIGIT[m.group(1)], out)
+    out = _NON_TPI.sub("Non TPI", out)
     return " ".join(out.split())
 
 

@@ -98,6 +98,12 @@ class ForeignPlace:
     country: str
 
 
+# Distinct names whose keys are remembered: the stages ask for the key of the same few hundred words of a
+# document many times over (each candidate, each rank), and a corpus's names repeat from article to article.
+PLACE_KEYS_KEPT = 1 << 16
+
+
+@functools.lru_cache(maxsize=PLACE_KEYS_KEPT)
 def place_key(text: str) -> str:
     """Comparison key of a name: NFKC, casefolded, without spaces or punctuation.
 

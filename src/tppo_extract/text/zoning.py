@@ -166,9 +166,12 @@ _TITLE_FUNCTION_WORDS: Final[frozenset[str]] = frozenset(
 _MIN_TITLE_WORDS: Final[int] = 3
 
 
+_TITLE_WORD = regex.compile(r"[\p{L}\d]+")
+
+
 def is_title_case(line: str) -> bool:
     """True when every word of ``line`` but its prepositions and conjunctions starts with a capital or a digit."""
-    words = [w for w in regex.findall(r"[\p{L}\d]+", line) if w.casefold() not in _TITLE_FUNCTION_WORDS]
+    words = [w for w in _TITLE_WORD.findall(line) if w.casefold() not in _TITLE_FUNCTION_WORDS]
     return len(words) >= _MIN_TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 

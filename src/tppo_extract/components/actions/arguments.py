@@ -180,6 +180,9 @@ def _bare_agent(text: str, trigger: tuple[int, int], agency: Span) -> bool:
     return agency.start_char >= trigger[1] and bool(_NO_GAP.fullmatch(text, trigger[1], agency.start_char))
 
 
+_TOGETHER = regex.compile(r"\bbersama\s*$", regex.IGNORECASE)
+
+
 def rank_actors(
     doc: Doc,
     *,
@@ -203,7 +206,7 @@ def rank_actors(
     parsed = parse_actor(doc, trigger, idx.agencies, parsed=idx.parsed)
     agents = [e for e in agencies if _AGENT.search(_before(text, e, s0)) or _bare_agent(text, trigger, e)]
     subjects = [e for e in agencies if e.end_char <= trigger[0] and not _PARTNER.search(_before(text, e, s0))]
-    co = [e for e in agencies if regex.search(r"\bbersama\s*$", _before(text, e, s0), regex.IGNORECASE)]
+    co = [e for e in agencies if _TOGETHER.search(_before(text, e, s0))]
     out: list[Span] = []
     seen: set[str] = set()
     first = [parsed] if parsed is not None else []
@@ -276,12 +279,15 @@ def agency_seat(text: str, agency: Span) -> CharSpan | None:
     return None if found is None else found[0]
 
 
+_WORD = regex.compile(r"\S+")
+
+
 def _seat(agency: Span) -> tuple[CharSpan, str] | None:
     """:func:`agency_seat` with the level of the region it names."""
     code = agency._.region_code
     if not code:
         return None
-    words = list(regex.finditer(r"\S+", agency.text))
+    words = list(_WORD.finditer(agency.text))
     for n in range(min(_SEAT_WORDS, len(words) - 1), 0, -1):
         first = words[-n]
         name = agency.text[first.start() : words[-1].end()]
@@ -519,6 +525,9 @@ _COMPARED = regex.compile(
 _COMPARED_REACH = 40
 
 
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def event_date(doc: Doc) -> DateRefDict | None:
     """The day the article reports on: its first body DATE of day granularity, in the first five lines."""
     lines = paragraph_bounds(doc_text(doc))
@@ -529,7 +538,7 @@ def event_date(doc: Doc) -> DateRefDict | None:
         if in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS - {"dateline"}):
             continue
         value = e._.value
-        if isinstance(value, str) and regex.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if isinstance(value, str) and _ISO_DAY.fullmatch(value):
             return {"start": e.start_char, "end": e.end_char, "value": value}
     return None
 

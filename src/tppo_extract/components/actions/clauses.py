@@ -39,9 +39,12 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+_LINE = regex.compile(r"[^\n]+")
+
+
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """Character bounds of the lines of ``text``: news paragraphs are one line each."""
-    return [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text)]
+    return [(m.start(), m.end()) for m in _LINE.finditer(text)]
 
 
 def index_of(bounds: Sequence[tuple[int, int]], char: int) -> int:

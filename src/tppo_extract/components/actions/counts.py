@@ -53,16 +53,25 @@ _RECIPIENT = regex.compile(
 )
 
 
+_COLLECTIVE_RE = regex.compile(_COLLECTIVE)
+
+
+_DIGITS_RE = regex.compile(_DIGITS)
+
+
+_COMPOUND_NUMBER = regex.compile(r"(\w+) (puluh|belas|ratus)(?: (\w+))?")
+
+
 def parse_number(token: str) -> int | None:
     """``"1.234"`` -> 1234, ``"tiga"`` -> 3, ``"dua puluh lima"`` -> 25; vague amounts give None."""
     t = " ".join(token.lower().split())
-    if regex.fullmatch(_COLLECTIVE, t):
+    if _COLLECTIVE_RE.fullmatch(t):
         t = t[2:]  # "ketiga" -> "tiga"
-    if regex.fullmatch(_DIGITS, t):
+    if _DIGITS_RE.fullmatch(t):
         return int(t.replace(".", ""))
     if t in _NUM_WORDS:
         return _NUM_WORDS[t]
-    m = regex.fullmatch(r"(\w+) (puluh|belas|ratus)(?: (\w+))?", t)
+    m = _COMPOUND_NUMBER.fullmatch(t)
     if m and m.group(1) in _NUM_WORDS and _NUM_WORDS[m.group(1)] < 10:
         head = _NUM_WORDS[m.group(1)]
         tail = _NUM_WORDS.get(m.group(3) or "", 0)
