@@ -3,6 +3,8 @@ input that is pulled lazily, with the client never holding more than a window of
 
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,3 +104,68 @@ def test_engine_options_that_do_not_go_together_are_usage_errors(
     _inputs(tmp_path / "in", 1)
     assert main(["extract", str(tmp_path / "in"), "--rules-only", *extra]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_the_cli_reads_a_parquet_shard_on_two_dask_workers_with_the_local_records(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from tppo_extract.cli import main
+
+    texts: list[str | None] = [ARTICLE.format(n=i + 1) for i in range(9)]
+    texts[4] = None  # a row without a text fails alone, on the client
+    shard = tmp_path / "berita.parquet"
+    pq.write_table(pa.table({"isi": texts, "tanggal": ["2024-05-02"] * 9}), shard, row_group_size=4)
+    local, on_dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    errors = tmp_path / "errors.jsonl"
+    args = ["extract", str(shard), "--rules-only", "-q", "--jsonl-fields", "isi,id,tanggal", "--batch-size", "2"]
+    assert main([*args, "-o", str(local)]) == 1
+    assert main([*args, "-o", str(on_dask), "--errors", str(errors), "--engine", "dask", "--workers", "2"]) == 1
+    assert on_dask.read_bytes() == local.read_bytes() and local.read_bytes().count(b"\n") == 8
+    assert b'"doc_id": "berita.parquet:5"' in errors.read_bytes()
+
+
+# Loaded by each Dask worker at start (distributed.worker.preload, which may run it more than once): the record
+# of an article that holds LAMBAT takes 20 s, in a Python loop, as a stage that is stuck would.
+SLOW_WORKER = """
+import time
+
+import tppo_extract.batch as batch
+
+
+def _slow(doc):
+    if "LAMBAT" in doc.text:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+    return batch.test_real_doc_to_article(doc)
+
+
+if not hasattr(batch, "test_real_doc_to_article"):
+    batch.test_real_doc_to_article = batch.doc_to_article
+    batch.doc_to_article = _slow
+"""
+
+
+def test_the_time_limit_applies_on_dask_workers(tmp_path: Path) -> None:
+    import dask
+
+    from tppo_extract.cli import main
+
+    folder = tmp_path / "in"
+    _inputs(folder, 3)
+    (folder / "a001.txt").write_text("LAMBAT. " + ARTICLE.format(n=2), encoding="utf-8")
+    preload = tmp_path / "slow_worker.py"
+    preload.write_text(SLOW_WORKER, encoding="utf-8")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    args = ["extract", str(folder), "--rules-only", "-q", "-o", str(out), "--errors", str(errors)]
+    started = time.monotonic()
+    with dask.config.set({"distributed.worker.preload": [str(preload)]}):
+        code = main([*args, "--engine", "dask", "--workers", "1", "--time-limit", "1"])
+    assert code == 1 and time.monotonic() - started < 60
+    assert [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        "a000.txt",
+        "a002.txt",
+    ]
+    (err,) = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert err["doc_id"] == "a001.txt" and err["error"] == "ArticleTimeout"
+    assert "time limit of 1 s" in err["message"]

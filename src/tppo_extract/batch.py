@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import ctypes
 import dataclasses
 import datetime as dt
 import itertools
@@ -73,6 +74,8 @@ def check_pub_date(value: object, *, source: str) -> str | None:
     """Validate a publication date (``YYYY-MM-DD``, empty for none) and return it as a string."""
     if value is None or value == "":
         return None
+    if isinstance(value, dt.datetime):  # a timestamp (a Parquet or pandas column): the day it names
+        return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     try:
@@ -185,17 +188,92 @@ def _failed(doc_id: str, exc: Exception) -> Result:
     return Result(doc_id, failure=Failure(doc_id=doc_id, error=type(exc).__name__, reason=reason))
 
 
+def _timeout_class(message: str) -> type[ArticleTimeout]:
+    """An :class:`ArticleTimeout` that carries ``message`` without being given it: a thread is interrupted with
+    an exception class, which CPython calls with no arguments. It is named ``ArticleTimeout`` in failure
+    records, and wherever it lands it is the right error: it is only raised once the limit has passed."""
+
+    class Timeout(ArticleTimeout):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*(args or (message,)))
+
+    Timeout.__name__ = Timeout.__qualname__ = ArticleTimeout.__name__
+    return Timeout
+
+
+def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> int:
+    """Have CPython raise ``exc`` in the thread ``thread_id`` at its next bytecode; None withdraws an exception
+    that is pending there and not yet raised. Returns the number of threads affected."""
+    set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    n = int(set_async(ctypes.c_ulong(thread_id), None if exc is None else ctypes.py_object(exc)))
+    if n > 1:  # cannot happen for a live thread id; the C API's advice is to withdraw it at once
+        set_async(ctypes.c_ulong(thread_id), None)
+    return n
+
+
+class _ThreadTimeLimit:
+    """The time limit off the main thread, where no signal reaches: a timer thread raises ArticleTimeout in
+    the thread of the block (``PyThreadState_SetAsyncExc``). The exception arrives at the thread's next
+    Python bytecode, so a long call into C (a regex match, ``time.sleep``) finishes before it is interrupted.
+
+    The timer may fire as the block ends, before it is cancelled: the lock orders the two, and a timeout that
+    was set but not yet raised when the block is done is withdrawn, so that it never lands in the caller's
+    code after the block.
+    """
+
+    def __init__(self, seconds: float, message: str) -> None:
+        self._thread_id = threading.get_ident()
+        self._exc = _timeout_class(message)
+        self._lock = threading.Lock()
+        self._done = False
+        self._fired = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def _fire(self) -> None:
+        with self._lock:
+            if not self._done:
+                self._fired = True
+                _set_async_exc(self._thread_id, self._exc)
+
+    def _disarm(self) -> None:
+        with self._lock:
+            self._done = True
+            self._timer.cancel()
+            if self._fired:
+                _set_async_exc(self._thread_id, None)
+
+    def __enter__(self) -> None:
+        self._timer.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            self._disarm()
+        except ArticleTimeout:  # raised here, before the lock was taken: the limit passed as the block ended
+            self._disarm()
+            raise
+
+
 @contextlib.contextmanager
 def _time_limit(seconds: float | None, what: str) -> Iterator[None]:
-    """Raise :class:`ArticleTimeout` in the block once ``seconds`` have passed (SIGALRM, so only in the main
-    thread of a process: this process, a local worker process; a Dask worker runs tasks in threads, and there
-    the limit does not apply). None or 0: no limit."""
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    """Raise :class:`ArticleTimeout` in the block once ``seconds`` have passed; None or 0: no limit.
+
+    In the main thread (this process, a local worker process) by SIGALRM where the platform has it, which also
+    cuts a ``time.sleep`` or a blocking read short; in any other thread (a Dask worker runs tasks in threads) by
+    a timer that interrupts the thread at its next Python bytecode, so there a long call into C finishes first
+    (see :class:`_ThreadTimeLimit`).
+    """
+    if not seconds:
         yield
+        return
+    message = f"{what}: processing took longer than the time limit of {seconds:g} s"
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        with _ThreadTimeLimit(seconds, message):
+            yield
         return
 
     def expired(signum: int, frame: object) -> None:
-        raise ArticleTimeout(f"{what}: processing took longer than the time limit of {seconds:g} s")
+        raise ArticleTimeout(message)
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -326,8 +404,9 @@ def iter_results(
     ``client`` (a ``distributed.Client``), else the scheduler at ``scheduler`` ("tcp://host:8786"), else a
     local cluster of ``workers`` processes; results stream back in order (see :mod:`tppo_extract.dask_engine`).
     ``time_limit`` (seconds, for items that set none themselves) turns an article that takes longer into a
-    failure (``ArticleTimeout``) instead of a stalled batch; it applies in this process and in local worker
-    processes, not on Dask workers (they run tasks in threads, where no alarm can interrupt them).
+    failure (``ArticleTimeout``) instead of a stalled batch, in every engine. On a Dask worker, which runs
+    tasks in threads, the article is interrupted at its next Python bytecode, so a long call into C (one regex
+    match) finishes first; in this process and in local worker processes an alarm signal cuts it short.
     """
     if n_process < 1:
         raise ValueError("n_process must be 1 or more")
@@ -475,6 +554,94 @@ def items_from_jsonl(
 
 def _line_failure(doc_id: str, reason: str) -> Result:
     return Result(doc_id, failure=Failure(doc_id=doc_id, error="InputError", reason=reason))
+
+
+# ---- Parquet shards of articles --------------------------------------------------------------------------
+
+# Rows per record batch read from a Parquet shard, what the reader holds at a time (with the row group pyarrow
+# decodes it from): 64 news articles are a few hundred kB; even 64 pages at the 5 MB limit are 320 MB.
+PARQUET_BATCH_ROWS = 64
+PARQUET_INSTALL = "pip install 'tppo-extract[dask]' (or pip install pyarrow)"
+
+
+def items_from_parquet(
+    path: str | Path,
+    *,
+    text_field: str = "text",
+    id_field: str = "doc_id",
+    date_field: str = "pub_date",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    batch_rows: int = PARQUET_BATCH_ROWS,
+) -> Iterator[Item | Result]:
+    """The articles of a Parquet shard, one per row, read lazily a record batch of ``batch_rows`` rows at a time
+    and only in the columns named: an :class:`Item` for each row with a text, a failed :class:`Result` for a
+    row whose text is null, not a string or empty, too large, or whose date is bad (named ``FILE:ROW``, rows
+    counted from 1), as for a JSONL shard (:func:`items_from_jsonl`). The doc_id is the row's ``id_field``,
+    else ``FILE:ROW``; the id and date columns may be absent. A file that cannot be read as Parquet, or that
+    has no ``text_field`` column, is one failed Result named by its path.
+
+    Raises :class:`~tppo_extract.errors.InputError` when pyarrow is not installed.
+    """
+    p = Path(path)
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise InputError(p, f"reading a Parquet shard needs pyarrow: {PARQUET_INSTALL}") from exc
+    if batch_rows < 1:
+        raise ValueError("batch_rows must be 1 or more")
+    try:
+        shard = pq.ParquetFile(p)
+    except (OSError, ValueError) as exc:  # missing, unreadable, or not Parquet (pyarrow's ArrowInvalid)
+        yield _line_failure(str(p), f"cannot read as a Parquet file: {exc}")
+        return
+    with shard:
+        names = list(shard.schema_arrow.names)
+        if text_field not in names:
+            yield _line_failure(
+                str(p),
+                f"no column {text_field!r} in the Parquet shard (its columns: {', '.join(names) or 'none'}); "
+                "name the text, id and date columns with --jsonl-fields TEXT,ID,DATE",
+            )
+            return
+        wanted = [c for c in dict.fromkeys((text_field, id_field, date_field)) if c in names]
+        row = 0
+        try:
+            for batch in shard.iter_batches(batch_size=batch_rows, columns=wanted):
+                columns = {c: batch.column(c).to_pylist() for c in wanted}
+                for k in range(batch.num_rows):
+                    row += 1
+                    values = {c: v[k] for c, v in columns.items()}
+                    yield _parquet_row(p, row, values, fields=(text_field, id_field, date_field), max_bytes=max_bytes)
+        except (OSError, ValueError) as exc:  # a damaged row group: the rows before it are kept
+            yield _line_failure(f"{p.name}:{row + 1}", f"cannot read the Parquet shard from row {row + 1} on: {exc}")
+
+
+def _parquet_row(
+    path: Path,
+    row: int,
+    values: Mapping[str, object],
+    *,
+    fields: tuple[str, str, str],
+    max_bytes: int,
+) -> Item | Result:
+    """The Item of one row of a Parquet shard, or the failed Result that names what is wrong with it."""
+    text_field, id_field, date_field = fields
+    where = f"{path.name}:{row}"
+    raw_id = values.get(id_field)
+    doc_id = str(raw_id) if raw_id is not None and raw_id != "" else where
+    text = values.get(text_field)
+    if not isinstance(text, str):
+        kind = "null" if text is None else type(text).__name__
+        return _line_failure(doc_id, f"{where}: no text in the column {text_field!r} (the value is {kind})")
+    if not text.strip():
+        return _line_failure(doc_id, f"{where}: no text in the column {text_field!r} (the value is empty)")
+    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        return _line_failure(doc_id, f"{where}: the text is too large (> {max_bytes} bytes)")
+    try:
+        pub_date = check_pub_date(values.get(date_field), source=where)
+    except InputError as exc:
+        return _line_failure(doc_id, str(exc))
+    return Item(text=text, doc_id=doc_id, pub_date=pub_date, encoding="utf-8", max_bytes=max_bytes)
 
 
 # ---- metadata ------------------------------------------------------------------------------------------

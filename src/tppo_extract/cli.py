@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .about import __version__
-from .batch import Item, Result, items_from_jsonl, iter_results, lookup_meta, read_meta
+from .batch import (
+    PARQUET_INSTALL,
+    Item,
+    Result,
+    items_from_jsonl,
+    items_from_parquet,
+    iter_results,
+    lookup_meta,
+    read_meta,
+)
 from .chunks import DEFAULT_CHUNK_CHARS
 from .errors import InputError, TppoError
 from .export import article_json, write_table
@@ -90,7 +99,8 @@ def _parser() -> argparse.ArgumentParser:
         "--jsonl-fields",
         default="text,doc_id,pub_date",
         metavar="TEXT,ID,DATE",
-        help="field names of an input .jsonl shard (one article a line; default text,doc_id,pub_date)",
+        help="field names of an input .jsonl shard (one article a line), column names of a .parquet shard (one "
+        "article a row); default text,doc_id,pub_date",
     )
     ex.add_argument("--pub-date", help="publication date (YYYY-MM-DD) for articles the metadata does not cover")
     ex.add_argument("--n-process", type=_positive, default=1, help="worker processes (default 1)")
@@ -102,8 +112,8 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=DEFAULT_TIME_LIMIT,
         metavar="SECONDS",
-        help=f"an article that takes longer fails with ArticleTimeout (default {DEFAULT_TIME_LIMIT:g}; 0: no limit; "
-        "not applied on Dask workers)",
+        help=f"an article that takes longer fails with ArticleTimeout (default {DEFAULT_TIME_LIMIT:g}; 0: no limit); "
+        "on Dask workers it is interrupted at its next Python step, so one long call into C finishes first",
     )
     ex.add_argument(
         "--chunk-chars",
@@ -229,12 +239,9 @@ def _expand(
             yield Result(spec, failure=Failure(doc_id=spec, error="InputError", reason="no *.txt file found"))
         root = Path(spec) if Path(spec).is_dir() else None
         for p in paths:
-            if p.suffix.lower() == ".jsonl" and root is None:
-                # a shard of articles, one a line, read lazily
-                text_field, id_field, date_field = jsonl_fields
-                for entry in items_from_jsonl(
-                    p, text_field=text_field, id_field=id_field, date_field=date_field, max_bytes=max_bytes
-                ):
+            if p.suffix.lower() in _SHARD_SUFFIXES and root is None:
+                # a shard of articles, one a line (JSONL) or a row (Parquet), read lazily
+                for entry in _shard_entries(p, fields=jsonl_fields, max_bytes=max_bytes):
                     did = entry.doc_id or ""
                     if did in seen:
                         why = f"doc_id {did!r} is given twice"
@@ -265,6 +272,26 @@ def _expand(
                 max_bytes=max_bytes,
                 chunk_chars=chunk_chars,
             )
+
+
+_SHARD_SUFFIXES = (".jsonl", ".parquet")
+
+
+def _shard_entries(path: Path, *, fields: tuple[str, str, str], max_bytes: int) -> Iterator[Item | Result]:
+    """The entries of a JSONL or Parquet shard; a shard that cannot be read at all (Parquet without pyarrow)
+    is one failure of its own, and the run goes on."""
+    text_field, id_field, date_field = fields
+    if path.suffix.lower() == ".jsonl":
+        yield from items_from_jsonl(
+            path, text_field=text_field, id_field=id_field, date_field=date_field, max_bytes=max_bytes
+        )
+        return
+    try:
+        yield from items_from_parquet(
+            path, text_field=text_field, id_field=id_field, date_field=date_field, max_bytes=max_bytes
+        )
+    except InputError as exc:
+        yield Result(str(path), failure=Failure(doc_id=str(path), error="InputError", reason=exc.reason))
 
 
 def _results(
@@ -352,6 +379,11 @@ def _check_extract_args(args: argparse.Namespace) -> tuple[list[tuple[str, Path]
 
         if importlib.util.find_spec("distributed") is None:
             return [], "--engine dask needs dask.distributed: pip install 'tppo-extract[dask]'"
+    if any(Path(spec).suffix.lower() == ".parquet" for spec in args.paths):
+        import importlib.util
+
+        if importlib.util.find_spec("pyarrow") is None:
+            return [], f"a .parquet input needs pyarrow: {PARQUET_INSTALL}"
     if "-" in args.paths and args.paths.count("-") > 1:
         return [], "standard input (-) can be given once"
     return tables, None
