@@ -12,6 +12,7 @@ import pytest
 import regex
 
 from tppo_extract.components import agencies
+from tppo_extract.components.actions import topic
 from tppo_extract.normalize import dates
 from tppo_extract.text import scan
 from tppo_extract.text.scan import GatedPatterns, starts_at_word
@@ -69,6 +70,7 @@ def _gated(gate: GatedPatterns, text: str) -> list[list[tuple[int, int]]]:
     [
         pytest.param(dates._GATE, id="date rules"),
         pytest.param(agencies._gate(), id="unit patterns and lexicon"),
+        pytest.param(topic._gate(), id="topic keywords"),
     ],
 )
 def test_gated_matches_are_those_of_the_whole_scan(gate: GatedPatterns) -> None:

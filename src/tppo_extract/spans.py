@@ -60,9 +60,38 @@ def zone_at(doc: Doc, char: int) -> ZoneDict | None:
     return next((z for z in zones_over(doc, char, char + 1) if z["start"] <= char < z["end"]), None)
 
 
+# The intervals of the zones of some kinds, for the zone list last asked about: (zone list, kinds) -> (starts,
+# ends) in text order, or None when the zones are not in order. Stages ask "is this span in furniture?" for
+# every candidate, thousands of times per article.
+_SKIPPED: dict[frozenset[str], tuple[list[int], list[int]] | None] = {}
+_SKIPPED_OF: list[Any] = [None, -1]
+
+
+def _skipped_intervals(zone_list: list[ZoneDict], kinds: frozenset[str]) -> tuple[list[int], list[int]] | None:
+    if _SKIPPED_OF[0] is not zone_list or _SKIPPED_OF[1] != len(zone_list):
+        _SKIPPED.clear()
+        _SKIPPED_OF[0], _SKIPPED_OF[1] = zone_list, len(zone_list)
+    if kinds not in _SKIPPED:
+        if _zone_starts(zone_list) is None:
+            _SKIPPED[kinds] = None
+        else:
+            picked = [z for z in zone_list if z["kind"] in kinds]
+            _SKIPPED[kinds] = ([z["start"] for z in picked], [z["end"] for z in picked])
+    return _SKIPPED[kinds]
+
+
 def in_skipped_zone(doc: Doc, start: int, end: int, kinds: frozenset[str] = SKIP_KINDS) -> bool:
     """True when the span [start, end) overlaps a zone of one of ``kinds`` (furniture by default)."""
-    return any(z["kind"] in kinds and z["start"] < end and start < z["end"] for z in zones_over(doc, start, end))
+    zone_list: list[ZoneDict] = doc._.zones or []
+    if not zone_list:
+        return False
+    intervals = _skipped_intervals(zone_list, kinds)
+    if intervals is None:
+        return any(z["kind"] in kinds and z["start"] < end and start < z["end"] for z in zones_over(doc, start, end))
+    # zones in order do not overlap: only the first that ends after ``start`` can begin before ``end``
+    starts, ends = intervals
+    i = bisect.bisect_right(ends, start)
+    return i < len(starts) and starts[i] < end
 
 
 def add_entities(doc: Doc, spans: Iterable[Span]) -> list[Span]:

@@ -383,6 +383,14 @@ def _is_place_name(name: str) -> bool:
     return name in abbreviations() or any(gaz.regions[c].level in {"province", "regency"} for c in codes)
 
 
+# The words that each branch of find_person_mentions opens on, compared exactly and casefolded: every other
+# word opens nothing, so the loop skips it.
+_EXACT_CUES = (
+    OCCUPATION_HEADS | NAME_CUE_HONORIFICS | VERBS_AFTER_NAME | ROLE_HEADS | {"selaku", "bernama", "(", "Menurut", ","}
+)
+_FOLDED_CUES = SPEECH_BEFORE_NAME | SPORT_CUES
+
+
 def find_person_mentions(
     doc: Doc, *, model_names: bool = True, extra_not_names: Collection[str] = ()
 ) -> list[PersonMention]:
@@ -406,8 +414,11 @@ def find_person_mentions(
         if m.name not in known:
             known.append(m.name)
 
+    # only a cue word can open a mention: the loop below visits those alone
+    cues = [i for i, t in enumerate(toks) if t.text in _EXACT_CUES or t.text.casefold() in _FOLDED_CUES]
     for _pass in range(2):
-        for i, t in enumerate(toks):
+        for i in cues:
+            t = toks[i]
             w = t.text
             prev = toks[i - 1].text if i > 0 else "\n"
             if w.casefold() in SPEECH_BEFORE_NAME and (w.islower() or (w.istitle() and prev in _QUOTES)):

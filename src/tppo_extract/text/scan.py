@@ -93,13 +93,32 @@ class GatedPatterns:
         # a word, or one character that is neither a word character nor whitespace
         self._tokens = regex.compile(rf"{word}+|[^{word[1:-1] if word.startswith('[') else word}\s]")
         self._memo: dict[str, int] = {}
+        self._char_masks: dict[str, int] = {}
+
+    def _first_char_mask(self, char: str) -> int:
+        """Bit i set when a match of gated pattern i can begin with ``char``: a first sieve for words, since
+        a pattern that cannot begin with a word's first character cannot begin with the word."""
+        mask = self._char_masks.get(char)
+        if mask is None:
+            mask = 0
+            for i in self._gated_ids:
+                if self.patterns[i].match(char, partial=True) is not None:
+                    mask |= 1 << i
+            self._char_masks[char] = mask
+        return mask
 
     def _mask(self, token: str) -> int:
         """Bit i set when a match of gated pattern i can begin with ``token``."""
         mask = 0
-        for i in self._gated_ids:
-            if self.patterns[i].match(token, partial=True) is not None:
-                mask |= 1 << i
+        candidates = self._first_char_mask(token[0])
+        if len(token) > 1:
+            while candidates:
+                low = candidates & -candidates
+                if self.patterns[low.bit_length() - 1].match(token, partial=True) is not None:
+                    mask |= low
+                candidates ^= low
+        else:
+            mask = candidates
         if len(self._memo) >= MEMO_WORDS:
             self._memo.clear()
         self._memo[token] = mask

@@ -24,8 +24,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Character bounds of the sentences, from ``doc.sents`` or, when no sentencizer ran, a plain split."""
     if doc.has_annotation("SENT_START"):
         out = []
+        whole = doc_text(doc)
         for s in doc.sents:
-            text = s.text
+            text = whole[s.start_char : s.end_char]  # s.text, without joining its tokens again
             lead = len(text) - len(text.lstrip())
             out.append((s.start_char + lead, s.start_char + len(text.rstrip())))
         return [(a, b) for a, b in out if b > a]

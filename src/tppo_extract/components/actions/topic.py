@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 import regex
 from rapidfuzz.distance import OSA
 
+from ...text.scan import GatedPatterns
 from .rules import CompiledTopic, compiled_topics
 
 TOPIC_THRESHOLD = 4.0
@@ -17,6 +19,12 @@ _TOPIC_CAP = 3
 TYPO_DISCOUNT = 0.75
 
 _TOKEN = regex.compile(r"\w+")
+
+
+@functools.cache
+def _gate() -> GatedPatterns:
+    """The keyword patterns, each tried only at the words where its match can begin."""
+    return GatedPatterns([rule.pattern for rule in compiled_topics()])
 
 
 def _typo_hits(rule: CompiledTopic, tokens: Counter[str]) -> int:
@@ -37,8 +45,8 @@ def topic_score(text: str) -> float:
     misspellings of the keywords that allow them count at TYPO_DISCOUNT of their weight."""
     tokens: Counter[str] | None = None
     score = 0.0
-    for rule in compiled_topics():
-        exact = min(_TOPIC_CAP, len(rule.pattern.findall(text)))
+    for rule, found in zip(compiled_topics(), _gate().finditer_each(text), strict=True):
+        exact = min(_TOPIC_CAP, len(found))
         score += rule.weight * exact
         if rule.typos and exact < _TOPIC_CAP:
             if tokens is None:
