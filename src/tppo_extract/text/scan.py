@@ -107,6 +107,18 @@ class GatedPatterns:
             self._char_masks[char] = mask
         return mask
 
+    def mask(self, token: str) -> int:
+        """Bit i set when a match of gated pattern i can begin with ``token`` (a word of the gate's class, or
+        one other character that is not whitespace); remembered."""
+        mask = self._memo.get(token)
+        return self._mask(token) if mask is None else mask
+
+    def tokens(self, text: str) -> list[str]:
+        """The words of ``text``, and each character that is neither a word character nor whitespace: the
+        places where a gated pattern's match can begin."""
+        found: list[str] = self._tokens.findall(text)
+        return found
+
     def _mask(self, token: str) -> int:
         """Bit i set when a match of gated pattern i can begin with ``token``."""
         mask = 0

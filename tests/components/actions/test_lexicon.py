@@ -81,3 +81,31 @@ def test_a_gap_does_not_cross_a_conjunction_of_two_acts() -> None:
     found = [(t.type, sentence[t.start : t.end]) for t in find_triggers(sentence)]
     assert ("document_refusal", "penolakan pemberian paspor") in found
     assert not any("serta" in phrase for _, phrase in found)
+
+
+def _table_sentences() -> list[str]:
+    """Every sentence of this module's tables."""
+    out: list[str] = []
+    for obj in list(globals().values()):
+        for mark in getattr(obj, "pytestmark", []):
+            if mark.name == "parametrize":
+                for row in mark.args[1]:
+                    values = row.values if hasattr(row, "values") else (row if isinstance(row, tuple) else (row,))
+                    out.extend(v for v in values if isinstance(v, str) and " " in v)
+    return out
+
+
+def test_a_sentences_candidate_rules_find_what_every_rule_finds() -> None:
+    from tppo_extract.components.actions.candidates import rule_index
+    from tppo_extract.components.actions.rules import compiled_rules
+
+    index = rule_index(compiled_rules())
+    sentences = _table_sentences()
+    assert len(sentences) > 50
+    texts = sentences + [s.upper() for s in sentences] + [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
+    picked = [find_triggers(t, rules=index.for_sentence(t)) for t in texts]
+    assert picked == [find_triggers(t) for t in texts]
+    assert sum(map(len, picked)) > len(sentences)
+    # the rules whose first words the pattern does not show are asked word by word, not tried everywhere
+    assert index.always == frozenset()
+    assert len(index.for_sentence("Petugas memeriksa kapal di pelabuhan.") or ()) < len(compiled_rules()) // 10

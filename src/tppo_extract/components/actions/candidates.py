@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ...text.scan import GatedPatterns
 from .rules import CompiledRule, compiled_rules
 
 # --------------------------------------------------------------------------------------------------
@@ -49,24 +50,35 @@ def candidate_rules(sentences: Sequence[str], table: Sequence[CompiledRule] | No
     with these. None (every rule) when a word is not ASCII: case-insensitive matching may then pair
     characters that ``str.lower`` does not (the Kelvin sign and "k")."""
     index = rule_index(compiled_rules() if table is None else table)
-    return index.candidates({w.lower() for s in sentences for w in _DOC_WORD.findall(s)})
+    tokens = {t for s in sentences for t in index._gate.tokens(s)}
+    return index.candidates({w.lower() for s in sentences for w in _DOC_WORD.findall(s)}, tokens)
 
 
 class RuleIndex:
     """The rules of a table by the words their matches can begin with, to pick a sentence's candidates in
-    time proportional to its words rather than to the size of the lexicon."""
+    time proportional to its words rather than to the size of the lexicon.
+
+    A rule whose first words :func:`first_words` cannot read from its pattern ("(?:seminar|webinar|talk
+    ?show)") is asked about each word instead, through a :class:`~tppo_extract.text.scan.GatedPatterns`;
+    only a rule that this cannot gate either is tried on every sentence."""
 
     def __init__(self, table: Sequence[CompiledRule]) -> None:
         self.size = len(table)
-        self.always = frozenset(i for i, c in enumerate(table) if c.first is None)
+        unread = [i for i, c in enumerate(table) if c.first is None]
+        self._gate = GatedPatterns([table[i].regex for i in unread])
+        self._gated = tuple(i for i, g in zip(unread, self._gate.gated, strict=True) if g)
+        self._bit_rule = dict(enumerate(unread))  # the gate's pattern k is rule unread[k]
+        self.always = frozenset(i for i, g in zip(unread, self._gate.gated, strict=True) if not g)
         by_word: dict[str, set[int]] = {}
         for i, c in enumerate(table):
             for w in c.first or ():
                 by_word.setdefault(w, set()).add(i)
         self.by_word = {w: frozenset(ids) for w, ids in by_word.items()}
 
-    def candidates(self, words: set[str]) -> frozenset[int] | None:
-        """The rules that can match a text of these (lower-case) words; None when a word is not ASCII."""
+    def candidates(self, words: set[str], tokens: set[str] | None = None) -> frozenset[int] | None:
+        """The rules that can match a text of these (lower-case) words; None when a word is not ASCII.
+        ``tokens`` are the text's words as written and its other characters but white space (see
+        :meth:`GatedPatterns.tokens`); without them every rule of unread first words is a candidate."""
         if not all(w.isascii() for w in words):
             return None
         found = set(self.always)
@@ -74,10 +86,21 @@ class RuleIndex:
             ids = self.by_word.get(w)
             if ids is not None:
                 found |= ids
+        if tokens is None:
+            found.update(self._gated)
+        else:
+            mask = 0
+            for t in tokens:
+                mask |= self._gate.mask(t)
+            while mask:
+                low = mask & -mask
+                found.add(self._bit_rule[low.bit_length() - 1])
+                mask ^= low
         return frozenset(found)
 
     def for_sentence(self, text: str) -> frozenset[int] | None:
-        return self.candidates({w.lower() for w in _DOC_WORD.findall(text)})
+        tokens = set(self._gate.tokens(text))
+        return self.candidates({w.lower() for w in _DOC_WORD.findall(text)}, tokens)
 
 
 # Tables whose index is kept: the package's own and a few with a user's extra rules. Each entry holds its table,
