@@ -271,18 +271,27 @@ def province_of(code: str) -> str:
 
 def _context_score(code: str, context: Iterable[str]) -> int:
     """How many code segments the candidate shares with the nearest region already seen in the document."""
-    best = 0
-    parts = code.split(".")
+    return _prefix_score(code, _context_prefixes(context))
+
+
+def _context_prefixes(context: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """Every leading run of segments of the codes of ``context`` (the codes "18.01" and "18.02.05" give
+    ("18",), ("18", "01"), ("18", "02") and ("18", "02", "05"))."""
+    out: set[tuple[str, ...]] = set()
     for ctx in context:
-        cparts = ctx.split(".")
-        n = 0
-        for a, b in zip(parts, cparts, strict=False):
-            if a != b:
-                break
-            n += 1
-        # Sharing only part of the prefix of a longer code still means "same province/regency".
-        best = max(best, n)
-    return best
+        parts = tuple(ctx.split("."))
+        out.update(parts[:n] for n in range(1, len(parts) + 1))
+    return frozenset(out)
+
+
+def _prefix_score(code: str, prefixes: frozenset[tuple[str, ...]]) -> int:
+    """The longest leading run of segments that ``code`` shares with a code whose prefixes are ``prefixes``:
+    sharing only part of the prefix of a longer code still means "same province/regency"."""
+    parts = tuple(code.split("."))
+    n = 0
+    while n < len(parts) and parts[: n + 1] in prefixes:
+        n += 1
+    return n
 
 
 def _region_link(region: Region, *, ambiguous: bool) -> PlaceLink:
@@ -333,24 +342,24 @@ def link_place(
         codes = _spelling_variant(key, level_hint)
     if not codes:
         return None
-    context = tuple(context_codes)
+    prefixes = _context_prefixes(context_codes)
 
     def rank(code: str) -> tuple[int, int, int, int]:
         r = gaz.regions[code]
         if level_hint is None:
             # A bare name is the widest region of that name; the context only picks among equals
             # ("Kupang": the regency or the city; never the district "Kupang Barat" of a city seen).
-            return (LEVEL_RANK[r.level], -_context_score(code, context), 0, 0)
+            return (LEVEL_RANK[r.level], -_prefix_score(code, prefixes), 0, 0)
         return (
             0 if r.level == level_hint else 1,
-            -_context_score(code, context),
+            -_prefix_score(code, prefixes),
             0 if subtype is None or r.subtype == subtype else 1,
             LEVEL_RANK[r.level],
         )
 
-    ranked = sorted(codes, key=lambda c: (rank(c), c))
-    best = ranked[0]
-    ties = sum(1 for c in ranked if rank(c) == rank(best))
+    ranks = {c: rank(c) for c in codes}
+    best = min(codes, key=lambda c: (ranks[c], c))
+    ties = sum(1 for c in codes if ranks[c] == ranks[best])
     return _region_link(gaz.regions[best], ambiguous=ties > 1)
 
 
