@@ -72,3 +72,16 @@ def test_span_values_reads_what_the_extension_accessor_reads() -> None:
     for span in (agency, date, doc[3:5]):
         assert span_values(span) == {name: getattr(span._, name) for name in SPAN_EXTENSIONS}
     assert span_values(agency)["canonical"] == "Kantor Imigrasi Sukamaju" and span_values(date)["value"] == "2024-03"
+
+
+def test_doc_value_reads_what_the_extension_accessor_reads() -> None:
+    import spacy
+
+    from tppo_extract.extensions import DOC_EXTENSIONS, doc_value
+
+    doc = spacy.blank("id")("Rapat koordinasi digelar di kantor camat.")
+    doc._.zones = [{"kind": "body", "start": 0, "end": len(doc.text)}]
+    doc._.pub_date = "2024-03-01"
+    for name in DOC_EXTENSIONS:
+        assert doc_value(doc, name) == getattr(doc._, name)
+    assert doc_value(doc, "pub_date") == "2024-03-01" and doc_value(doc, "quotes") is None

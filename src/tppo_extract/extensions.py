@@ -60,6 +60,13 @@ def span_values(span: Span) -> dict[str, Any]:
     return {name: data.get((_USER_DATA_TAG, name, start, end), default) for name, default in SPAN_EXTENSIONS.items()}
 
 
+def doc_value(doc: Doc, name: str) -> Any:
+    """What ``doc._.<name>`` gives for a Doc extension above, read from the doc's user data without building
+    an accessor object (the stages ask for the zones thousands of times per article)."""
+    data: dict[Any, Any] = doc.user_data
+    return data.get((_USER_DATA_TAG, name, None, None), DOC_EXTENSIONS[name])
+
+
 def register_extensions() -> None:
     """Declare the extensions; safe to call many times (each component factory calls it)."""
     for name, default in DOC_EXTENSIONS.items():

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .errors import ConfigError
+from .extensions import doc_value
 from .types import ZoneDict
 
 # Zones whose text is page furniture: nothing is extracted from them.
@@ -42,7 +43,7 @@ def _zone_starts(zone_list: list[ZoneDict]) -> list[int] | None:
 
 def zones_over(doc: Doc, start: int, end: int) -> Iterator[ZoneDict]:
     """The zones that overlap [start, end), by bisection over zones in text order."""
-    zone_list: list[ZoneDict] = doc._.zones or []
+    zone_list: list[ZoneDict] = doc_value(doc, "zones") or []
     starts = _zone_starts(zone_list) if zone_list else None
     if starts is None:
         yield from (z for z in zone_list if z["start"] < end and start < z["end"])
@@ -82,7 +83,7 @@ def _skipped_intervals(zone_list: list[ZoneDict], kinds: frozenset[str]) -> tupl
 
 def in_skipped_zone(doc: Doc, start: int, end: int, kinds: frozenset[str] = SKIP_KINDS) -> bool:
     """True when the span [start, end) overlaps a zone of one of ``kinds`` (furniture by default)."""
-    zone_list: list[ZoneDict] = doc._.zones or []
+    zone_list: list[ZoneDict] = doc_value(doc, "zones") or []
     if not zone_list:
         return False
     intervals = _skipped_intervals(zone_list, kinds)
@@ -121,10 +122,21 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc. spaCy rebuilds the string from every token on each access, and the
     stages read it dozens of times per article (a third of the rules' time went there); a Doc's text never
     changes, so the first join serves them all."""
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
+    last, text = _LAST_TEXT
+    if last() is not doc:  # the stages ask about one Doc many times in a row: the last one is kept at hand
+        text = _TEXTS.get(doc)
+        if text is None:
+            text = _TEXTS[doc] = doc.text
+        _LAST_TEXT[:] = [weakref.ref(doc), text]
     return text
+
+
+def _nothing() -> None:
+    return None
+
+
+# (a weak reference to the Doc asked about last, its text)
+_LAST_TEXT: list[Any] = [_nothing, ""]
 
 
 _ENTS: weakref.WeakKeyDictionary[Doc, Sequence[Span]] = weakref.WeakKeyDictionary()

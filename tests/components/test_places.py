@@ -294,3 +294,41 @@ def test_an_office_after_a_preposition_of_place_is_a_site(
 )
 def test_find_numbered_sites_and_venues(text: str, mentions: list[str]) -> None:
     assert sorted(text[c.start : c.end] for c in find_sites(text)) == sorted(mentions)
+
+
+def test_cued_names_are_found_at_the_cue_words_as_at_every_position() -> None:
+    import random
+
+    from tppo_extract.components import places as P
+    from tppo_extract.normalize.places import gazetteer, place_key, stoplist
+
+    def every_position(text: str) -> list[P.PlaceCandidate]:
+        # the definition: the cue pattern tried at every position of the text
+        out = []
+        for m in P._CUED_RE.finditer(text, overlapped=True):
+            if place_key(m.group("cue")) not in P.LOCATIVE_CUES:
+                continue
+            words = P._name_words(m.group("name"))
+            for n in range(len(words), 0, -1):
+                key = place_key(" ".join(words[:n]))
+                if key in gazetteer().by_key and key not in stoplist():
+                    start = m.start("name")
+                    end = start + P._offset_of_words(m.group("name"), n)
+                    out.append(P.PlaceCandidate(start, end, " ".join(words[:n]), "cued", None))
+                    break
+        return out
+
+    rng = random.Random(11)
+    cues = ["kawasan", "daerah", "wilayah", "sekitar", "di", "warga", "kawasanku"]
+    names = ["Batu Aji", "Pasir Putih", "Sukamaju", "Tanjung Uncang", "Sagulung", "Bumi", "ABC", "Kota Batam"]
+    glue = [" ", "  ", "\t", ", ", ". ", "-", "\n", "x", "5", "É", "_"]
+    found = 0
+    for _ in range(400):
+        pieces = [
+            rng.choice([f"{rng.choice(cues)}{rng.choice([' ', '  ', chr(9)])}{rng.choice(names)}", rng.choice(glue)])
+            for _ in range(20)
+        ]
+        text = "".join(pieces)
+        assert P.find_cued(text) == every_position(text), text
+        found += len(P.find_cued(text))
+    assert found > 50

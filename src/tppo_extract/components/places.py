@@ -249,6 +249,7 @@ def _is_bare(name: str) -> bool:
 
 LOCATIVE_CUES: frozenset[str] = word_set("places", "locative_cues.txt", key=place_key)
 _CUED_RE = regex.compile(rf"(?<![\p{{L}}])(?P<cue>\p{{Ll}}+)[ \t]+(?P<name>{_NAME})", regex.VERSION1)
+_LOWER_RUN = regex.compile(r"(?<![\p{L}])\p{Ll}+", regex.VERSION1)
 
 
 def find_cued(text: str) -> list[PlaceCandidate]:
@@ -260,8 +261,9 @@ def find_cued(text: str) -> list[PlaceCandidate]:
     """
     out: list[PlaceCandidate] = []
     by_key = gazetteer().by_key
-    for m in _CUED_RE.finditer(text, overlapped=True):
-        if place_key(m.group("cue")) not in LOCATIVE_CUES:
+    # a cue is a whole run of lower-case letters: the runs are read, and the pattern tried at the cues alone
+    for run in _LOWER_RUN.finditer(text):
+        if place_key(run.group()) not in LOCATIVE_CUES or (m := _CUED_RE.match(text, run.start())) is None:
             continue
         words = _name_words(m.group("name"))
         for n in range(len(words), 0, -1):
