@@ -122,3 +122,25 @@ def test_whitespace_holds_every_character_that_backslash_s_matches() -> None:
 def test_an_unknown_word_class_is_refused() -> None:
     with pytest.raises(ValueError, match="word class"):
         GatedPatterns([], word=r"[a-z]")
+
+
+@pytest.mark.parametrize(
+    "gate",
+    [
+        pytest.param(dates._GATE, id="date rules"),
+        pytest.param(agencies._gate(), id="unit patterns and lexicon"),
+        pytest.param(topic._gate(), id="topic keywords"),
+    ],
+)
+def test_a_match_begins_with_a_key_that_allows_it(gate: GatedPatterns) -> None:
+    """mask(key) keeps every pattern that matches where the key stands, and drops patterns that a word's end
+    rules out ("di" before a space cannot begin "dialog")."""
+    for text in _texts(150):
+        keys = gate.keys(text)
+        at = {m.start(): m.group(1) for m in gate._keys.finditer(text)}
+        assert list(at.values()) == keys
+        for i, found in enumerate(_whole(gate.patterns, text)):
+            for start, _ in found:
+                assert gate.mask(at[start]) >> i & 1, (gate.patterns[i].pattern[:60], text[start : start + 30])
+    words = GatedPatterns([regex.compile(r"(?<!\w)(?:dialog|diskusi)\s+\w+")])
+    assert words.mask("di ") == 0 and words.mask("di") == 1 and words.mask("dialog ") == 1

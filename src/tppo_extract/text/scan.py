@@ -91,7 +91,11 @@ class GatedPatterns:
         self.gated = tuple(starts_at_word(p, word) for p in self.patterns)
         self._gated_ids = tuple(i for i, g in enumerate(self.gated) if g)
         # a word, or one character that is neither a word character nor whitespace
-        self._tokens = regex.compile(rf"{word}+|[^{word[1:-1] if word.startswith('[') else word}\s]")
+        other = rf"[^{word[1:-1] if word.startswith('[') else word}\s]"
+        self._tokens = regex.compile(rf"{word}+|{other}")
+        # the same with the character after it, which is what a pattern meets next: a word followed by a space
+        # cannot begin "dialog" (what :meth:`keys` reads; :meth:`starts` asks about the bare word, as fast)
+        self._keys = regex.compile(rf"(?=({word}+.?|{other}.?))(?:{word}+|{other})", regex.DOTALL)
         self._memo: dict[str, int] = {}
         self._char_masks: dict[str, int] = {}
 
@@ -107,20 +111,22 @@ class GatedPatterns:
             self._char_masks[char] = mask
         return mask
 
-    def mask(self, token: str) -> int:
-        """Bit i set when a match of gated pattern i can begin with ``token`` (a word of the gate's class, or
-        one other character that is not whitespace); remembered."""
-        mask = self._memo.get(token)
-        return self._mask(token) if mask is None else mask
+    def mask(self, key: str) -> int:
+        """Bit i set when a match of gated pattern i can begin with ``key`` (one of :meth:`keys`, or a bare
+        token, which stands for the word followed by anything); remembered."""
+        mask = self._memo.get(key)
+        return self._mask(key) if mask is None else mask
 
-    def tokens(self, text: str) -> list[str]:
-        """The words of ``text``, and each character that is neither a word character nor whitespace: the
-        places where a gated pattern's match can begin."""
-        found: list[str] = self._tokens.findall(text)
+    def keys(self, text: str) -> list[str]:
+        """Each place of ``text`` where a gated pattern's match can begin, as the text there: a word of the
+        gate's class, or one character that is neither a word character nor white space, with the character
+        that follows it (none at the end of the text). A match that begins there begins with its key."""
+        found: list[str] = self._keys.findall(text)
         return found
 
     def _mask(self, token: str) -> int:
-        """Bit i set when a match of gated pattern i can begin with ``token``."""
+        """Bit i set when a match of gated pattern i can begin with ``token`` (a key: it is a prefix of the
+        text from there on, so a pattern that matches there matches it or runs out of it)."""
         mask = 0
         candidates = self._first_char_mask(token[0])
         if len(token) > 1:

@@ -50,7 +50,7 @@ def candidate_rules(sentences: Sequence[str], table: Sequence[CompiledRule] | No
     with these. None (every rule) when a word is not ASCII: case-insensitive matching may then pair
     characters that ``str.lower`` does not (the Kelvin sign and "k")."""
     index = rule_index(compiled_rules() if table is None else table)
-    tokens = {t for s in sentences for t in index._gate.tokens(s)}
+    tokens = {t for s in sentences for t in index._gate.keys(s)}
     return index.candidates({w.lower() for s in sentences for w in _DOC_WORD.findall(s)}, tokens)
 
 
@@ -77,8 +77,8 @@ class RuleIndex:
 
     def candidates(self, words: set[str], tokens: set[str] | None = None) -> frozenset[int] | None:
         """The rules that can match a text of these (lower-case) words; None when a word is not ASCII.
-        ``tokens`` are the text's words as written and its other characters but white space (see
-        :meth:`GatedPatterns.tokens`); without them every rule of unread first words is a candidate."""
+        ``tokens`` are the text's :meth:`~tppo_extract.text.scan.GatedPatterns.keys` for the rules whose first
+        words the patterns do not show; without them each of those rules is a candidate."""
         if not all(w.isascii() for w in words):
             return None
         found = set(self.always)
@@ -99,7 +99,7 @@ class RuleIndex:
         return frozenset(found)
 
     def for_sentence(self, text: str) -> frozenset[int] | None:
-        tokens = set(self._gate.tokens(text))
+        tokens = set(self._gate.keys(text))
         return self.candidates({w.lower() for w in _DOC_WORD.findall(text)}, tokens)
 
 
