@@ -3,7 +3,6 @@ verbs), and later short mentions; the role goes to ``Span._.title``, the full na
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -49,7 +48,7 @@ _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "‘", "'"})
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     start: int
@@ -164,12 +163,14 @@ def _tokens(doc: Doc, not_names: frozenset[str] = NOT_NAME_WORDS) -> list[_Tok]:
     # doc.ents are sorted and never overlap: a token lies inside an entity iff inside the last one that
     # starts at or before it
     ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCK_LABELS]
-    starts = [a for a, _ in ranges]
     out: list[_Tok] = []
+    k, n = -1, len(ranges)  # the last entity that starts at or before the token; tokens come in text order
     for m in _TOKEN.finditer(doc_text(doc)):
         s, e = m.span()
-        k = bisect.bisect_right(starts, s) - 1
-        out.append(_Tok(m.group(0), s, e, k >= 0 and e <= ranges[k][1], m.group(0) in not_names))
+        while k + 1 < n and ranges[k + 1][0] <= s:
+            k += 1
+        word = m.group()
+        out.append(_Tok(word, s, e, k >= 0 and e <= ranges[k][1], word in not_names))
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -252,6 +252,20 @@ _CUED_RE = regex.compile(rf"(?<![\p{{L}}])(?P<cue>\p{{Ll}}+)[ \t]+(?P<name>{_NAM
 _LOWER_RUN = regex.compile(r"(?<![\p{L}])\p{Ll}+", regex.VERSION1)
 
 
+_LETTER = regex.compile(r"\p{L}")
+_LOWER = regex.compile(r"\p{Ll}")
+
+
+def _lower_run_starts(text: str, run: str) -> Iterator[int]:
+    """Where the lower-case ``run`` stands in ``text`` as a run that :data:`_LOWER_RUN` finds: no letter
+    before it, no lower-case letter after it."""
+    i = text.find(run)
+    while i >= 0:
+        if (i == 0 or _LETTER.match(text, i - 1) is None) and _LOWER.match(text, i + len(run)) is None:
+            yield i
+        i = text.find(run, i + 1)
+
+
 def find_cued(text: str) -> list[PlaceCandidate]:
     """Local names after a lower-case noun of area: "di kawasan Batu Aji", "daerah Pasir Putih".
 
@@ -261,9 +275,11 @@ def find_cued(text: str) -> list[PlaceCandidate]:
     """
     out: list[PlaceCandidate] = []
     by_key = gazetteer().by_key
-    # a cue is a whole run of lower-case letters: the runs are read, and the pattern tried at the cues alone
-    for run in _LOWER_RUN.finditer(text):
-        if place_key(run.group()) not in LOCATIVE_CUES or (m := _CUED_RE.match(text, run.start())) is None:
+    # a cue is a whole run of lower-case letters: the text's distinct runs are read, and the pattern tried where
+    # a cue stands alone
+    cues = [w for w in set(_LOWER_RUN.findall(text)) if place_key(w) in LOCATIVE_CUES]
+    for at in sorted(i for w in cues for i in _lower_run_starts(text, w)):
+        if (m := _CUED_RE.match(text, at)) is None:
             continue
         words = _name_words(m.group("name"))
         for n in range(len(words), 0, -1):
@@ -276,6 +292,11 @@ def find_cued(text: str) -> list[PlaceCandidate]:
     return out
 
 
+_PREFIX_KEYS: frozenset[str] = frozenset(place_key(w) for w in _ADMIN_WORDS + _SITE_WORDS)
+# A sentence's first word that may not be dropped before a bare name: it names the body or the level.
+_NOT_LEADING_WORD = ORG_HEADS | NAME_BREAKERS | _PREFIX_KEYS
+
+
 def find_bare(text: str) -> list[PlaceCandidate]:
     """Province, regency, city and country names standing alone: "Gunungkidul", "Sumsel", "Kamboja".
 
@@ -284,27 +305,30 @@ def find_bare(text: str) -> list[PlaceCandidate]:
     """
     out: list[PlaceCandidate] = []
     for m in _RUN_RE.finditer(text):
-        words = list(_NON_SPACE_RUN.finditer(m.group()))
+        run = m.group()
+        # (start, end, text) of each word; most runs are one word
+        if " " in run or "\t" in run:
+            words = [(w.start(), w.end(), w.group()) for w in _NON_SPACE_RUN.finditer(run)]
+        else:
+            words = [(0, len(run), run)]
         run_end = m.end()
         # "dari Kuwait US$25 juta", "Jepang Rp10 miliar": an amount's currency ends the name before it
-        if len(words) > 1 and _CURRENCY.match(text, m.start() + words[-1].start()):
+        if len(words) > 1 and _CURRENCY.match(text, m.start() + words[-1][0]):
             words.pop()
-            run_end = m.start() + words[-1].end()
+            run_end = m.start() + words[-1][1]
         # The run must not continue through a hyphen or a word-internal character.
         elif m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "-'’"):
             continue
         starts = [0]
-        first = place_key(words[0].group())
+        first = place_key(words[0][2])
         if len(words) > 1 and (
-            first in LEADING_OK
-            or _sentence_initial(text, m.start())
-            and first not in ORG_HEADS | NAME_BREAKERS | _PREFIX_KEYS
+            first in LEADING_OK or _sentence_initial(text, m.start()) and first not in _NOT_LEADING_WORD
         ):
             starts.append(1)
         for k in starts:
-            name = " ".join(w.group() for w in words[k:])
-            if _is_bare(name) and not adjectival_country(text, m.start() + words[k].start(), name):
-                out.append(PlaceCandidate(m.start() + words[k].start(), run_end, name, "bare", None))
+            name = " ".join(w[2] for w in words[k:])
+            if _is_bare(name) and not adjectival_country(text, m.start() + words[k][0], name):
+                out.append(PlaceCandidate(m.start() + words[k][0], run_end, name, "bare", None))
                 break
     return out
 
@@ -332,7 +356,6 @@ def _alias_of(text: str, cand: PlaceCandidate) -> int | None:
     return end
 
 
-_PREFIX_KEYS: frozenset[str] = frozenset(place_key(w) for w in _ADMIN_WORDS + _SITE_WORDS)
 
 
 def find_candidates(doc: Doc) -> list[PlaceCandidate]:
