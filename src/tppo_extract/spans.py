@@ -122,12 +122,15 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc. spaCy rebuilds the string from every token on each access, and the
     stages read it dozens of times per article (a third of the rules' time went there); a Doc's text never
     changes, so the first join serves them all."""
-    last, text = _LAST_TEXT
-    if last() is not doc:  # the stages ask about one Doc many times in a row: the last one is kept at hand
-        text = _TEXTS.get(doc)
-        if text is None:
-            text = _TEXTS[doc] = doc.text
-        _LAST_TEXT[:] = [weakref.ref(doc), text]
+    last, kept = _LAST_TEXT
+    if last() is doc:  # the stages ask about one Doc many times in a row: the last one is kept at hand
+        text: str = kept
+        return text
+    known = _TEXTS.get(doc)
+    text = doc.text if known is None else known
+    if known is None:
+        _TEXTS[doc] = text
+    _LAST_TEXT[:] = [weakref.ref(doc), text]
     return text
 
 
