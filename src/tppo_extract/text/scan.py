@@ -78,6 +78,21 @@ def starts_at_word(pattern: regex.Pattern[str], word: str = r"\w") -> bool:
     return all(pattern.match(c, partial=True) is None for c in WHITESPACE)
 
 
+# The last text read by each token pattern, with its tokens: the gates of one word class (the date rules and
+# the topic keywords) read the same Doc's text one stage apart, and the second reads the first one's tokens.
+_SCANS: dict[str, tuple[str, list[tuple[int, str]]]] = {}
+
+
+def _scan(tokens: regex.Pattern[str], text: str) -> list[tuple[int, str]]:
+    """(start, token) of every match of ``tokens`` in ``text``."""
+    last = _SCANS.get(tokens.pattern)
+    if last is not None and last[0] is text:
+        return last[1]
+    found = [(m.start(), m.group()) for m in tokens.finditer(text)]
+    _SCANS[tokens.pattern] = (text, found)
+    return found
+
+
 class GatedPatterns:
     """Patterns run over a text at the words where their matches can begin (see the module's text).
 
@@ -146,14 +161,13 @@ class GatedPatterns:
         """For each pattern, the positions in ``text`` where a match of it can begin (empty for the ungated)."""
         out: list[list[int]] = [[] for _ in self.patterns]
         memo, mask_of = self._memo, self._mask
-        for m in self._tokens.finditer(text):
-            token = m.group()
+        for pos, token in _scan(self._tokens, text):
             mask = memo.get(token)
             if mask is None:
                 mask = mask_of(token)
             while mask:
                 low = mask & -mask
-                out[low.bit_length() - 1].append(m.start())
+                out[low.bit_length() - 1].append(pos)
                 mask ^= low
         return out
 

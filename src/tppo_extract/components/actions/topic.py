@@ -50,7 +50,7 @@ def topic_score(text: str) -> float:
         score += rule.weight * exact
         if rule.typos and exact < _TOPIC_CAP:
             if tokens is None:
-                tokens = Counter(t.casefold() for t in _TOKEN.findall(text))
+                tokens = Counter(map(str.casefold, _TOKEN.findall(text)))
             score += TYPO_DISCOUNT * rule.weight * min(_TOPIC_CAP - exact, _typo_hits(rule, tokens))
     return score
 
