@@ -134,6 +134,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``text`` as the text of ``doc``, for :func:`doc_text` (the tokenizer knows it)."""
+    _TEXTS[doc] = text
+
+
 def _nothing() -> None:
     return None
 
