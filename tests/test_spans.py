@@ -43,3 +43,21 @@ def test_zone_lookups_agree_with_their_definitions() -> None:
             assert all(z in list(zones_over(doc, a, b)) for z in overlapping)
             at = zone_at(doc, a)
             assert at is None or at["start"] <= a < at["end"]
+
+
+def test_adding_entities_to_an_annotated_doc_gives_the_annotation_of_setting_them_all() -> None:
+    from spacy.tokens import Span
+
+    from tppo_extract.spans import add_entities
+
+    nlp = spacy.blank("id")
+    text = "Kantor Imigrasi Sukamaju dan Polres Sukamaju menggelar rapat di Desa Bumi pada 3 Maret 2024 ."
+    attrs = ["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"]
+    cases = [([(0, 3, "AGENCY")], [(4, 6, "AGENCY"), (9, 11, "PLACE")]), ([(5, 6, "PLACE")], [(12, 15, "DATE")])]
+    for first, later in cases:
+        doc, whole = nlp.make_doc(text), nlp.make_doc(text)
+        add_entities(doc, [Span(doc, a, b, label=lab) for a, b, lab in first])
+        added = add_entities(doc, [Span(doc, a, b, label=lab) for a, b, lab in [*later, (first[0][0], first[0][1], "PLACE")]])
+        assert [(s.start, s.end) for s in added] == [(a, b) for a, b, _ in later]  # the overlapping one is not
+        whole.ents = [Span(whole, a, b, label=lab) for a, b, lab in first + later]
+        assert doc.to_array(attrs).tolist() == whole.to_array(attrs).tolist()

@@ -111,7 +111,12 @@ def add_entities(doc: Doc, spans: Iterable[Span]) -> list[Span]:
         return any(existing[j].end > span.start for j in range(max(0, i - 1), i))
 
     new = [s for s in filter_spans(list(spans)) if not overlaps(s)]
-    doc.ents = sorted(existing + new, key=lambda s: s.start)
+    if doc.has_annotation("ENT_IOB", require_complete=True):
+        # every token is annotated already (an entity or "O"): setting the new spans alone gives the same
+        # annotation as setting them all again, without rewriting every token of the document
+        doc.set_ents(sorted(new, key=lambda s: s.start), default="unmodified")
+    else:
+        doc.ents = sorted(existing + new, key=lambda s: s.start)
     return new
 
 

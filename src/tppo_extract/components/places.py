@@ -256,6 +256,20 @@ _LETTER = regex.compile(r"\p{L}")
 _LOWER = regex.compile(r"\p{Ll}")
 
 
+# Whether a lower-case run is a cue, by run: the same few thousand words come back in every article.
+_CUE_RUNS: dict[str, bool] = {}
+_CUE_RUNS_KEPT = 100_000
+
+
+def _is_cue(run: str) -> bool:
+    known = _CUE_RUNS.get(run)
+    if known is None:
+        if len(_CUE_RUNS) >= _CUE_RUNS_KEPT:
+            _CUE_RUNS.clear()
+        known = _CUE_RUNS[run] = place_key(run) in LOCATIVE_CUES
+    return known
+
+
 def _lower_run_starts(text: str, run: str) -> Iterator[int]:
     """Where the lower-case ``run`` stands in ``text`` as a run that :data:`_LOWER_RUN` finds: no letter
     before it, no lower-case letter after it."""
@@ -277,7 +291,7 @@ def find_cued(text: str) -> list[PlaceCandidate]:
     by_key = gazetteer().by_key
     # a cue is a whole run of lower-case letters: the text's distinct runs are read, and the pattern tried where
     # a cue stands alone
-    cues = [w for w in set(_LOWER_RUN.findall(text)) if place_key(w) in LOCATIVE_CUES]
+    cues = [w for w in set(_LOWER_RUN.findall(text)) if _is_cue(w)]
     for at in sorted(i for w in cues for i in _lower_run_starts(text, w)):
         if (m := _CUED_RE.match(text, at)) is None:
             continue

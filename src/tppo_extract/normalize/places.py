@@ -380,6 +380,11 @@ def _keys_at_level(level: str) -> tuple[str, ...]:
     return tuple(k for k, codes in gaz.by_key.items() if any(gaz.regions[c].level == level for c in codes))
 
 
+# Misspellings remembered: each is a fuzzy search over every name of a level (80,000 villages).
+SPELLINGS_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=SPELLINGS_KEPT)
 def _spelling_variant(key: str, level: str | None) -> tuple[str, ...]:
     """The gazetteer codes of the one name of ``level`` that ``key`` misspells, or none."""
     if level is None or len(key) < FUZZY_MIN_CHARS:
