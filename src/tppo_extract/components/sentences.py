@@ -22,6 +22,7 @@ OPENING_QUOTES = frozenset({"“", "‘", "«"})
 CLOSING_QUOTES = frozenset({"”", "’", "»"})
 STRAIGHT_QUOTES = frozenset({'"'})
 _TERMINAL_CHARS = frozenset(".!?…")
+_TERMINAL_STRIP = "".join(sorted(_TERMINAL_CHARS))
 _CLOSERS = frozenset({")", "]"}) | CLOSING_QUOTES | STRAIGHT_QUOTES
 
 
@@ -124,7 +125,7 @@ def _segment_paragraph(
 
 def _is_terminal(texts: Sequence[str], k: int) -> bool:
     t = texts[k]
-    if not t or not all(ch in _TERMINAL_CHARS for ch in t):
+    if not t or t.strip(_TERMINAL_STRIP):  # a token of terminal characters only
         return False
     if t == "." and k > 0:
         prev = texts[k - 1]
