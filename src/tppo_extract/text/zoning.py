@@ -118,8 +118,42 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _anchored(source: str) -> bool:
+    """Whether every top-level alternative of the pattern ``source`` opens with "^"."""
+    depth, i, in_class, start, alternatives = 0, 0, False, 0, []
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            alternatives.append(source[start:i])
+            start = i + 1
+        i += 1
+    return all(a.startswith("^") for a in [*alternatives, source[start:]])
+
+
+# The rules up to the first that may match inside a line, as one pattern tried at the line's start: its
+# alternatives are tried in the rules' order there, so the first that matches is the rule the loop would pick.
+_N_ANCHORED = next((i for i, (_, _, p) in enumerate(_LINE_RULES) if not _anchored(p.pattern)), len(_LINE_RULES))
+_ANCHORED_RULES = regex.compile(
+    "|".join(f"(?P<r{i}>{p.pattern})" for i, (_, _, p) in enumerate(_LINE_RULES[:_N_ANCHORED])),
+    regex.IGNORECASE | regex.VERSION1,
+)
+
+
 def _classify(line: str) -> tuple[str, str]:
-    for kind, label, pattern in _LINE_RULES:
+    m = _ANCHORED_RULES.match(line)
+    if m is not None:
+        kind, label, _ = _LINE_RULES[int(str(m.lastgroup)[1:])]
+        return kind, label
+    for kind, label, pattern in _LINE_RULES[_N_ANCHORED:]:
         if pattern.search(line):
             return kind, label
     if _TOPIC_TAGS.match(line):

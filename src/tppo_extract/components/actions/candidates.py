@@ -90,8 +90,10 @@ class RuleIndex:
             found.update(self._gated)
         else:
             mask = 0
+            known, ask = self._gate._memo.get, self._gate.mask  # the remembered answers first, without a call
             for t in tokens:
-                mask |= self._gate.mask(t)
+                bits = known(t)
+                mask |= ask(t) if bits is None else bits
             while mask:
                 low = mask & -mask
                 found.add(self._bit_rule[low.bit_length() - 1])
