@@ -33,3 +33,20 @@ def test_a_misspelling_weighs_less_than_the_word() -> None:
 def test_typos_need_a_single_word() -> None:
     with pytest.raises(ValueError, match="single plain word"):
         TopicRule.model_validate({"pattern": "perdagangan orang", "weight": 2.0, "typos": 1})
+
+
+def test_the_topic_test_stopping_early_agrees_with_the_whole_score() -> None:
+    import random
+
+    rng = random.Random(5)
+    words = ["TPPO", "TTPO", "perdagangan orang", "pekerja migran", "PMI", "CPMI", "ilegal", "eksploitasi",
+             "BP3MI", "warga", "sawah", "pasar", "harga", "trafficking", "TKI", "non prosedural"]  # fmt: skip
+    seen = set()
+    for _ in range(600):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) + "."
+        score = topic_score(text)
+        seen.add(score >= TOPIC_THRESHOLD)
+        for threshold in (TOPIC_THRESHOLD, score, score + 0.25, max(0.0, score - 0.75)):
+            assert is_on_topic(text, threshold=threshold) is (score >= threshold), (text, threshold)
+        assert topic_score(text, enough=score + 1) == score  # not enough: the whole score
+    assert seen == {True, False}

@@ -40,13 +40,23 @@ def _typo_hits(rule: CompiledTopic, tokens: Counter[str]) -> int:
     )
 
 
-def topic_score(text: str) -> float:
+def topic_score(text: str, *, enough: float | None = None) -> float:
     """Weighted count of TPPO / non-procedural migration keywords in ``text``, each capped at 3 hits;
-    misspellings of the keywords that allow them count at TYPO_DISCOUNT of their weight."""
+    misspellings of the keywords that allow them count at TYPO_DISCOUNT of their weight.
+
+    With ``enough``, a text whose exact keywords alone reach it gets that part of the score: misspellings
+    could only add to it (each adds a non-negative amount, and rounding never makes a sum smaller)."""
+    rules, found = compiled_topics(), _gate().finditer_each(text)
+    hits = [min(_TOPIC_CAP, len(f)) for f in found]
+    if enough is not None:
+        exact_only = 0.0
+        for rule, exact in zip(rules, hits, strict=True):
+            exact_only += rule.weight * exact
+        if exact_only >= enough:
+            return exact_only
     tokens: Counter[str] | None = None
     score = 0.0
-    for rule, found in zip(compiled_topics(), _gate().finditer_each(text), strict=True):
-        exact = min(_TOPIC_CAP, len(found))
+    for rule, exact in zip(rules, hits, strict=True):
         score += rule.weight * exact
         if rule.typos and exact < _TOPIC_CAP:
             if tokens is None:
@@ -57,4 +67,4 @@ def topic_score(text: str) -> float:
 
 def is_on_topic(text: str, *, threshold: float = TOPIC_THRESHOLD) -> bool:
     """True when ``text`` is about trafficking or non-procedural migrant work."""
-    return topic_score(text) >= threshold
+    return topic_score(text, enough=threshold) >= threshold
