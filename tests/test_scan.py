@@ -144,3 +144,16 @@ def test_a_match_begins_with_a_key_that_allows_it(gate: GatedPatterns) -> None:
                 assert gate.mask(at[start]) >> i & 1, (gate.patterns[i].pattern[:60], text[start : start + 30])
     words = GatedPatterns([regex.compile(r"(?<!\w)(?:dialog|diskusi)\s+\w+")])
     assert words.mask("di ") == 0 and words.mask("di") == 1 and words.mask("dialog ") == 1
+
+
+def test_the_kept_scans_stay_within_their_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scan, "SCANS_KEPT", 3)
+    monkeypatch.setattr(scan, "SCAN_TOKENS_KEPT", 50)
+    scan._SCANS.clear()
+    scan._SCAN_TOKENS[0] = 0
+    texts = [f"Pada {k} Maret 2024 petugas menunda keberangkatan {k} warga." * (1 + k % 4) for k in range(12)]
+    for text in texts * 2:
+        assert _gated(dates._GATE, text) == _whole(dates._GATE.patterns, text)
+        assert len(scan._SCANS) <= 3
+        assert scan._SCAN_TOKENS[0] == sum(len(found) for _, found in scan._SCANS.values())
+        assert scan._SCAN_TOKENS[0] <= 50 or len(scan._SCANS) == 1

@@ -17,6 +17,7 @@ alternative. Patterns that do not are scanned whole, as before.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import regex
@@ -78,18 +79,27 @@ def starts_at_word(pattern: regex.Pattern[str], word: str = r"\w") -> bool:
     return all(pattern.match(c, partial=True) is None for c in WHITESPACE)
 
 
-# The last text read by each token pattern, with its tokens: the gates of one word class (the date rules and
-# the topic keywords) read the same Doc's text one stage apart, and the second reads the first one's tokens.
-_SCANS: dict[str, tuple[str, list[tuple[int, str]]]] = {}
+# The texts last read by each token pattern, with their tokens: the gates of one word class (the date rules
+# and the topic keywords) read the same Doc's text a few stages apart, and the second reads the first one's
+# tokens. ``nlp.pipe`` runs each stage over a batch of Docs (16 in the CLI) before the next, so the tokens of
+# a few dozen texts are kept, and no more than a bounded number of tokens in all (a long page dump's).
+SCANS_KEPT = 64
+SCAN_TOKENS_KEPT = 2_000_000
+_SCANS: OrderedDict[tuple[str, int], tuple[str, list[tuple[int, str]]]] = OrderedDict()
+_SCAN_TOKENS = [0]
 
 
 def _scan(tokens: regex.Pattern[str], text: str) -> list[tuple[int, str]]:
     """(start, token) of every match of ``tokens`` in ``text``."""
-    last = _SCANS.get(tokens.pattern)
-    if last is not None and last[0] is text:
+    key = (tokens.pattern, id(text))  # each kept entry holds its text, so no other text has that id meanwhile
+    last = _SCANS.get(key)
+    if last is not None:
         return last[1]
     found = [(m.start(), m.group()) for m in tokens.finditer(text)]
-    _SCANS[tokens.pattern] = (text, found)
+    _SCANS[key] = (text, found)
+    _SCAN_TOKENS[0] += len(found)
+    while len(_SCANS) > SCANS_KEPT or (_SCAN_TOKENS[0] > SCAN_TOKENS_KEPT and len(_SCANS) > 1):
+        _SCAN_TOKENS[0] -= len(_SCANS.popitem(last=False)[1][1])
     return found
 
 
