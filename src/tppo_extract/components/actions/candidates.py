@@ -54,6 +54,11 @@ def candidate_rules(sentences: Sequence[str], table: Sequence[CompiledRule] | No
     return index.candidates({w.lower() for s in sentences for w in _DOC_WORD.findall(s)}, tokens)
 
 
+# Sentence keys whose candidate rules are remembered (a corpus's vocabulary keeps growing; past this the memory
+# is emptied and refilled).
+KEYS_KEPT = 200_000
+
+
 class RuleIndex:
     """The rules of a table by the words their matches can begin with, to pick a sentence's candidates in
     time proportional to its words rather than to the size of the lexicon.
@@ -74,6 +79,7 @@ class RuleIndex:
             for w in c.first or ():
                 by_word.setdefault(w, set()).add(i)
         self.by_word = {w: frozenset(ids) for w, ids in by_word.items()}
+        self._key_rules: dict[str, int] = {}
 
     def candidates(self, words: set[str], tokens: set[str] | None = None) -> frozenset[int] | None:
         """The rules that can match a text of these (lower-case) words; None when a word is not ASCII.
@@ -101,8 +107,42 @@ class RuleIndex:
         return frozenset(found)
 
     def for_sentence(self, text: str) -> frozenset[int] | None:
-        tokens = set(self._gate.keys(text))
-        return self.candidates({w.lower() for w in _DOC_WORD.findall(text)}, tokens)
+        """:meth:`candidates` of one sentence, from the answers remembered for each of its keys (a word with
+        the character after it): the rules it may begin by its first words and by the gate at once."""
+        memo, mask = self._key_rules, 0
+        for key in set(self._gate.keys(text)):
+            bits = memo.get(key)
+            if bits is None:
+                bits = self._rules_of_key(key)
+            if bits < 0:
+                return None
+            mask |= bits
+        found = set(self.always)
+        while mask:
+            low = mask & -mask
+            found.add(low.bit_length() - 1)
+            mask ^= low
+        return frozenset(found)
+
+    def _rules_of_key(self, key: str) -> int:
+        """Bit i set when rule i may begin at ``key``; -1 when its word is not ASCII (see :meth:`candidates`)."""
+        bits = 0
+        word = _DOC_WORD.match(key)
+        if word is not None:
+            lower = word.group().lower()
+            if not lower.isascii():
+                bits = -1
+            for i in self.by_word.get(lower, ()) if bits == 0 else ():
+                bits |= 1 << i
+        gate = self._gate.mask(key) if bits >= 0 else 0
+        while gate:
+            low = gate & -gate
+            bits |= 1 << self._bit_rule[low.bit_length() - 1]
+            gate ^= low
+        if len(self._key_rules) >= KEYS_KEPT:
+            self._key_rules.clear()
+        self._key_rules[key] = bits
+        return bits
 
 
 # Tables whose index is kept: the package's own and a few with a user's extra rules. Each entry holds its table,
