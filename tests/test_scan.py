@@ -73,8 +73,12 @@ def _gated(gate: GatedPatterns, text: str) -> list[list[tuple[int, int]]]:
         pytest.param(topic._gate(), id="topic keywords"),
     ],
 )
-def test_gated_matches_are_those_of_the_whole_scan(gate: GatedPatterns) -> None:
+@pytest.mark.parametrize("users", [1, 2], ids=["own scan", "shared scan"])
+def test_gated_matches_are_those_of_the_whole_scan(
+    gate: GatedPatterns, users: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert all(gate.gated), "every pattern of these families can be gated"
+    monkeypatch.setitem(scan._SCAN_USERS, gate._tokens.pattern, users)
     for text in _texts(300):
         assert _gated(gate, text) == _whole(gate.patterns, text), text[:200]
 

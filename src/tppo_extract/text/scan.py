@@ -17,7 +17,7 @@ alternative. Patterns that do not are scanned whole, as before.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 
 import regex
@@ -87,6 +87,8 @@ SCANS_KEPT = 64
 SCAN_TOKENS_KEPT = 2_000_000
 _SCANS: OrderedDict[tuple[str, int], tuple[str, list[tuple[int, str]]]] = OrderedDict()
 _SCAN_TOKENS = [0]
+# How many gates read each token pattern: only a pattern read by several is worth keeping the scans of.
+_SCAN_USERS: Counter[str] = Counter()
 
 
 def _scan(tokens: regex.Pattern[str], text: str) -> list[tuple[int, str]]:
@@ -118,6 +120,7 @@ class GatedPatterns:
         # a word, or one character that is neither a word character nor whitespace
         other = rf"[^{word[1:-1] if word.startswith('[') else word}\s]"
         self._tokens = regex.compile(rf"{word}+|{other}")
+        _SCAN_USERS[self._tokens.pattern] += 1
         # the same with the character after it, which is what a pattern meets next: a word followed by a space
         # cannot begin "dialog" (what :meth:`keys` reads; :meth:`starts` asks about the bare word, as fast)
         self._keys = regex.compile(rf"(?=({word}+.?|{other}.?))(?:{word}+|{other})", regex.DOTALL)
@@ -171,13 +174,24 @@ class GatedPatterns:
         """For each pattern, the positions in ``text`` where a match of it can begin (empty for the ungated)."""
         out: list[list[int]] = [[] for _ in self.patterns]
         memo, mask_of = self._memo, self._mask
-        for pos, token in _scan(self._tokens, text):
+        if _SCAN_USERS[self._tokens.pattern] > 1:  # another gate reads the same tokens: shared
+            for pos, token in _scan(self._tokens, text):
+                mask = memo.get(token)
+                if mask is None:
+                    mask = mask_of(token)
+                while mask:
+                    low = mask & -mask
+                    out[low.bit_length() - 1].append(pos)
+                    mask ^= low
+            return out
+        for m in self._tokens.finditer(text):
+            token = m.group()
             mask = memo.get(token)
             if mask is None:
                 mask = mask_of(token)
             while mask:
                 low = mask & -mask
-                out[low.bit_length() - 1].append(pos)
+                out[low.bit_length() - 1].append(m.start())
                 mask ^= low
         return out
 
