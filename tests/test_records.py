@@ -62,7 +62,7 @@ def test_article_json_round_trip() -> None:
 def test_span_values_reads_what_the_extension_accessor_reads() -> None:
     import spacy
 
-    from tppo_extract.extensions import SPAN_EXTENSIONS, span_values
+    from tppo_extract.extensions import SPAN_EXTENSIONS, span_value, span_values
 
     doc = spacy.blank("id")("Kantor Imigrasi Sukamaju menunda keberangkatan pada Maret 2024.")
     agency, date = doc[0:3], doc[7:9]
@@ -71,6 +71,7 @@ def test_span_values_reads_what_the_extension_accessor_reads() -> None:
     date._.value = "2024-03"
     for span in (agency, date, doc[3:5]):
         assert span_values(span) == {name: getattr(span._, name) for name in SPAN_EXTENSIONS}
+        assert all(span_value(span, name) == getattr(span._, name) for name in SPAN_EXTENSIONS)
     assert span_values(agency)["canonical"] == "Kantor Imigrasi Sukamaju" and span_values(date)["value"] == "2024-03"
 
 

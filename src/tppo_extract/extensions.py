@@ -60,6 +60,12 @@ def span_values(span: Span) -> dict[str, Any]:
     return {name: data.get((_USER_DATA_TAG, name, start, end), default) for name, default in SPAN_EXTENSIONS.items()}
 
 
+def span_value(span: Span, name: str) -> Any:
+    """What ``span._.<name>`` gives for a span extension above, without building an accessor object."""
+    data: dict[Any, Any] = span.doc.user_data
+    return data.get((_USER_DATA_TAG, name, span.start_char, span.end_char), SPAN_EXTENSIONS[name])
+
+
 def doc_value(doc: Doc, name: str) -> Any:
     """What ``doc._.<name>`` gives for a Doc extension above, read from the doc's user data without building
     an accessor object (the stages ask for the zones thousands of times per article)."""

@@ -173,8 +173,21 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), m.group()) for m in _WORD_RE.finditer(text[start:end])]
 
 
+# Whether a character is an upper-case letter, by character (the speaker phrases ask about every word).
+_CAP_FIRST: dict[str, bool] = {}
+_CAP_FIRST_KEPT = 10_000
+
+
 def _is_cap(word: str) -> bool:
-    return bool(_CAP_RE.match(word))
+    """Whether ``word`` opens with an upper-case letter."""
+    if not word:
+        return False
+    cap = _CAP_FIRST.get(word[0])
+    if cap is None:
+        if len(_CAP_FIRST) >= _CAP_FIRST_KEPT:
+            _CAP_FIRST.clear()
+        cap = _CAP_FIRST[word[0]] = _CAP_RE.match(word[0]) is not None
+    return cap
 
 
 def _not_name(word: str) -> bool:

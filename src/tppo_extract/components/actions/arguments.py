@@ -9,6 +9,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...constants import PLACE_LEVELS
+from ...extensions import span_value
 from ...normalize.places import link_place
 from ...spans import doc_text, ents, in_skipped_zone
 from ...types import CharSpan, DateRefDict
@@ -119,7 +120,7 @@ def char_span(span: Span) -> CharSpan:
 
 
 def actor_key(span: Span) -> str:
-    canon = span._.canonical
+    canon = span_value(span, "canonical")
     return str(canon) if canon else span.text.casefold()
 
 

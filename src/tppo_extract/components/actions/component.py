@@ -106,15 +106,28 @@ _OCCASION = regex.compile(
 
 
 def _pointing_back(
-    text: str, following: Sequence[tuple[int, int]], found: Sequence[Sequence[TriggerMatch]], kind: str
+    text: str,
+    following: Sequence[tuple[int, int]],
+    found: Sequence[Sequence[TriggerMatch]],
+    kind: str,
+    occasions: dict[tuple[int, int], bool] | None = None,
 ) -> list[tuple[int, int]]:
     """The sentences of ``following`` (with their triggers ``found``) that point back at the act of type
-    ``kind``: "Pada penandatanganan tersebut, ...", "Kegiatan ini dipusatkan di ..."."""
-    return [
-        sent
-        for sent, trigs in zip(following, found, strict=False)
-        if any(t.mention and t.type == kind for t in trigs) or _OCCASION.search(text, *sent)
-    ]
+    ``kind``: "Pada penandatanganan tersebut, ...", "Kegiatan ini dipusatkan di ...". ``occasions``
+    remembers, by sentence, whether it names an occasion pointing back (the answer is the same for every
+    trigger before it)."""
+    memo: dict[tuple[int, int], bool] = {} if occasions is None else occasions
+    out = []
+    for sent, trigs in zip(following, found, strict=False):
+        if any(t.mention and t.type == kind for t in trigs):
+            out.append(sent)
+            continue
+        occasion = memo.get(sent)
+        if occasion is None:
+            occasion = memo[sent] = _OCCASION.search(text, *sent) is not None
+        if occasion:
+            out.append(sent)
+    return out
 
 
 def _body_sentences(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -182,6 +195,7 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
     dl = doc._.dateline
     filed_at = int(dl["place"]["start"]) if dl and dl.get("place") else -1
     sentences = list(_body_sentences(doc))
+    occasions: dict[tuple[int, int], bool] = {}  # see _pointing_back
     # each sentence is searched with the rules whose first word it holds
     by_first_word = rule_index(table)
     triggers = [
@@ -204,7 +218,7 @@ def _find_actions(doc: Doc, *, min_confidence: float, table: Sequence[CompiledRu
                 continue
             actors = rank_actors(doc, sentence=sent, trigger=trig, previous=previous, main=main, index=index)
             following = _elaboration(sentences, triggers, s_idx, t.type)
-            back = _pointing_back(text, following, triggers[s_idx + 1 :], t.type)
+            back = _pointing_back(text, following, triggers[s_idx + 1 :], t.type, occasions)
             places = rank_places(
                 doc,
                 sentence=sent,
