@@ -289,3 +289,46 @@ def test_the_agency_word_lists_hold_their_known_entries() -> None:
 )
 def test_a_hyphenated_name_elsewhere_does_not_cut_a_unit_name(text: str, mention: str) -> None:
     assert mention in [text[m.start : m.end] for m in find_agency_mentions(text)]
+
+
+def test_evidence_answers_as_a_search_of_the_text_around_each_mention() -> None:
+    import random
+
+    from tppo_extract.components import agencies as A
+
+    rng = random.Random(2)
+    words = ["Belawan", "Budi", "Santoso", "Kantor", "Imigrasi", "Budi-Santoso", "xBudi", "Budiman", ",", ".", "-"]
+    checked = found = 0
+    for _ in range(600):
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", "", "\n", "-"]) for _ in range(rng.randint(3, 40)))
+        evidence = A._Evidence(text)
+        # cuts anywhere, and at word edges, where a look-around reads across the seam
+        edges = [i for i in range(len(text) + 1) if i in (0, len(text)) or (text[i - 1] == " ") != (text[i] == " ")]
+        for _ in range(10):
+            start = rng.choice(edges) if rng.random() < 0.6 else rng.randrange(len(text))
+            end = min(len(text), rng.choice([e for e in edges if e >= start] or [start]) if rng.random() < 0.6
+                      else start + rng.randint(0, 20))
+            window = rng.choice([3, 10, 40, 10_000])
+            lo, hi = max(0, start - window), min(len(text), end + window)
+            around = A._Around(lo, start, end, hi, text[lo:start] + " " + text[end:hi])
+            literal = rng.choice(["Budi", "Santoso", "Budi Santoso", "Belawan", "Imigrasi"])
+            not_after = rng.choice(["", "Kantor", "Budi"])
+            pattern, reach = A._whole_words(literal, not_after=not_after, letters_only=rng.random() < 0.3)
+            expected = pattern.search(around.rest) is not None
+            assert evidence.search(pattern, literal, reach, around) is expected, (text, start, end, window, literal)
+            checked += 1
+            found += expected
+    assert checked == 6000 and 600 < found < 5400
+
+
+def test_evidence_reads_the_seam_where_the_mention_was_cut_out() -> None:
+    from tppo_extract.components import agencies as A
+
+    # "Kantor| Belawan |Budi": in the text "Budi" follows "Belawan"; with the mention cut out it follows "Kantor"
+    text = "Kantor Belawan Budi"
+    around = A._Around(0, 6, 15, len(text), "Kantor" + " " + "Budi")
+    pattern, reach = A._whole_words("Budi", not_after="Kantor")
+    assert pattern.search(around.rest) is None
+    assert A._Evidence(text).search(pattern, "Budi", reach, around) is False
+    pattern, reach = A._whole_words("Budi")
+    assert A._Evidence(text).search(pattern, "Budi", reach, around) is True

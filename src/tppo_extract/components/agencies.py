@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -208,6 +209,7 @@ def find_agency_mentions(
     """Every agency mention in ``text`` (overlaps resolved: the longest wins), not yet grouped. ``extra``
     are known agencies a user added to the pipeline (see :class:`AgencyRecognizer`)."""
     cands: list[AgencyMention] = []
+    evidence = _Evidence(text)
     compiled, lexicon = _compiled(), _lexicon()
     found = _gate().finditer_each(text)
     for (family, kind, pattern), matches in zip(compiled, found, strict=False):
@@ -235,7 +237,7 @@ def find_agency_mentions(
             surface = text[start:end].rstrip(" ,.(")
             end = start + len(surface)
             if place:
-                end, place = _split_trailing_name(text, start, end, place)
+                end, place = _split_trailing_name(text, start, end, place, evidence)
                 surface = text[start:end]
             cands.append(AgencyMention(start, end, surface, family, place, agency_type=kind))
     extra_found = [list(pattern.finditer(text)) for pattern in map(entry_pattern, extra)]
@@ -282,25 +284,97 @@ _CLAUSE_END = regex.compile(r"[.!?\n]")
 _ROLE_WORD = regex.compile(r"[\p{L}.]+")
 
 
-def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[int, str]:
+class _Evidence:
+    """Where whole-word phrases occur in one document, for the searches of :func:`_split_trailing_name`.
+
+    Each mention's evidence is the text around it with the mention cut out (``rest``); searching it anew for
+    every mention made a page of thousands of mentions cost their number times the window. A phrase's matches
+    in the whole text are found once; a match in ``rest`` away from its seams (its two ends and the cut) is a
+    match in the text at the same place, with the same characters around it, so only the few positions at
+    the seams are tried in ``rest`` itself. The answers are those of ``pattern.search(rest)``.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[str, list[int]] = {}
+
+    def _matches(self, pattern: regex.Pattern[str]) -> list[int]:
+        found = self._starts.get(pattern.pattern)
+        if found is None:
+            found = self._starts[pattern.pattern] = [m.start() for m in pattern.finditer(self.text, overlapped=True)]
+        return found
+
+    def search(self, pattern: regex.Pattern[str], literal: str, reach: int, around: _Around) -> bool:
+        """``pattern.search(around.rest) is not None``, for a ``pattern`` whose every match is ``literal``
+        with look-arounds that read at most ``reach`` characters before it and one after it."""
+        rest, n = around.rest, len(literal)
+        starts = self._matches(pattern)
+        # the parts of rest that are text unchanged: [lo, start) before the cut and [end, hi) after it, each
+        # less the margins where a look-around would read across a seam
+        cut = around.start - around.lo
+        for a, b in ((around.lo + reach, around.start - n - 1), (around.end + reach, around.hi - n - 1)):
+            i = bisect.bisect_left(starts, a)
+            if i < len(starts) and starts[i] <= b:
+                return True
+        # the seams: rest's start, the cut (a space where the mention was), rest's end
+        for a, b in ((0, reach), (cut - n - 1, cut + 1 + reach), (len(rest) - n - 1, len(rest))):
+            i = rest.find(literal, max(0, a))
+            while 0 <= i < b:
+                if pattern.match(rest, i) is not None:
+                    return True
+                i = rest.find(literal, i + 1)
+        return False
+
+
+@dataclasses.dataclass(frozen=True)
+class _Around:
+    """A mention's evidence window: ``rest`` is text[lo:start] + " " + text[end:hi]."""
+
+    lo: int
+    start: int
+    end: int
+    hi: int
+    rest: str
+
+
+def _whole_words(literal: str, *, not_after: str = "", letters_only: bool = False) -> tuple[regex.Pattern[str], int]:
+    """The pattern of ``literal`` as whole words (no letter, nor a hyphen unless ``letters_only``, either
+    side), not right after ``not_after`` and a space when given; and how far its look-behinds read."""
+    edge = r"\p{L}" if letters_only else r"\p{L}-"
+    behind = rf"(?<!{regex.escape(not_after)}[ ])" if not_after else ""
+    return regex.compile(rf"{behind}(?<![{edge}]){regex.escape(literal)}(?![{edge}])"), len(not_after) + 1 + 1
+
+
+def _split_trailing_name(
+    text: str, start: int, end: int, place: str, evidence: _Evidence | None = None
+) -> tuple[int, str]:
     """Cut a person's name off the end of a unit's place ("Kantor Imigrasi Belawan Budi Santoso").
 
     Without a gazetteer the evidence is the document itself: the shorter place occurs elsewhere, and the
     first cut-off word occurs elsewhere without the place word before it (the name mentioned on its own).
+    ``evidence`` (of ``text``) serves every mention of one document.
     """
     words = place.split()
     if len(words) < 2 or find_site(place) is not None:  # "TPI Soekarno Hatta": a known site's name is whole
         return end, place
     # the evidence is looked for in the text around the mention: the whole of an ordinary article, and a bounded
     # window of a long page dump, so that each mention costs the same however long the document
-    before, after = text[max(0, start - EVIDENCE_WINDOW) : start], text[end : end + EVIDENCE_WINDOW]
+    lo, hi = max(0, start - EVIDENCE_WINDOW), min(len(text), end + EVIDENCE_WINDOW)
+    before, after = text[lo:start], text[end:hi]
     rest = before + " " + after
+    ev = evidence if evidence is not None and evidence.text is text else _Evidence(text)
+    around = _Around(lo, start, end, hi, rest)
+
+    def seen(literal: str, not_after: str = "", letters_only: bool = False) -> bool:
+        pattern, reach = _whole_words(literal, not_after=not_after, letters_only=letters_only)
+        return ev.search(pattern, literal, reach, around)
+
     cut = _initials_then_name(words)
     if cut is not None:
         new_place = " ".join(words[:cut])
         return end - len(place) + len(new_place), new_place
     # "... Garut Fauzan, S.IP": a degree after the mention says its last word is a person's name
-    cut = _region_then_name(words, rest, degree_after=DEGREE_RE.match(after) is not None)
+    cut = _region_then_name(words, degree_after=DEGREE_RE.match(after) is not None, seen_alone=seen)
     if cut is not None:
         new_place = " ".join(words[:cut])
         return end - len(place) + len(new_place), new_place
@@ -310,13 +384,10 @@ def _split_trailing_name(text: str, start: int, end: int, place: str) -> tuple[i
             continue
         suffix = " ".join(words[k:])
         # a word joined to another by a hyphen ("Soekarno-Hatta") is not that word standing alone
-        suffix_alone = len(words) - k >= 2 and regex.search(
-            rf"(?<!{regex.escape(words[k - 1])}[ ])(?<![\p{{L}}-]){regex.escape(suffix)}(?![\p{{L}}-])", rest
-        )
-        if not suffix_alone and not regex.search(rf"(?<![\p{{L}}-]){regex.escape(prefix)}(?![\p{{L}}-])", rest):
+        suffix_alone = len(words) - k >= 2 and seen(suffix, not_after=words[k - 1])
+        if not suffix_alone and not seen(prefix):
             continue
-        alone = rf"(?<!{regex.escape(words[k - 1])}[ ])(?<![\p{{L}}-]){regex.escape(first_cut)}(?![\p{{L}}-])"
-        if suffix_alone or regex.search(alone, rest):
+        if suffix_alone or seen(first_cut, not_after=words[k - 1]):
             new_place = prefix
             new_end = end - len(place) + len(new_place)
             return new_end, new_place
@@ -360,16 +431,27 @@ def _initials_then_name(words: list[str]) -> int | None:
 _CLASS_WORDS = frozenset({"TPI", "II", "III", "IV", "KSOP", "UPT"})
 
 
-def _region_then_name(words: list[str], elsewhere: str = "", *, degree_after: bool = False) -> int | None:
+def _region_then_name(
+    words: list[str],
+    elsewhere: str = "",
+    *,
+    degree_after: bool = False,
+    seen_alone: Callable[..., bool] | None = None,
+) -> int | None:
     """Where a region ends and a person's name begins in the place part of a unit's name, by the gazetteer:
     "Jawa Tengah Budi Santoso" -> 2. The longest leading run of words that is a province, regency or city
     (or its abbreviation), followed by name-shaped words of which the first is no region and does not extend
     it. One word is a name only when the rest of the document (``elsewhere``) names it alone too, or an
-    academic degree follows it (``degree_after``)."""
+    academic degree follows it (``degree_after``); ``seen_alone(word, letters_only=True)`` answers that
+    instead of a search of ``elsewhere`` when given."""
     for k in range(len(words) - 1, 0, -1):
         rest = words[k:]
         if not _NAME_AFTER_REGION[0] <= len(rest) <= _NAME_AFTER_REGION[1]:
-            alone = degree_after or regex.search(rf"(?<![\p{{L}}]){regex.escape(rest[0])}(?![\p{{L}}])", elsewhere)
+            alone = degree_after or (
+                seen_alone(rest[0], letters_only=True)
+                if seen_alone is not None
+                else regex.search(rf"(?<![\p{{L}}]){regex.escape(rest[0])}(?![\p{{L}}])", elsewhere)
+            )
             if not (len(rest) == 1 and alone):
                 continue
         initials = [w for w in rest[:-1] if _INITIALS_WORD.fullmatch(w)]
