@@ -161,3 +161,30 @@ def test_the_kept_scans_stay_within_their_bounds(monkeypatch: pytest.MonkeyPatch
         assert len(scan._SCANS) <= 3
         assert scan._SCAN_TOKENS[0] == sum(len(found) for _, found in scan._SCANS.values())
         assert scan._SCAN_TOKENS[0] <= 50 or len(scan._SCANS) == 1
+
+
+PLACE_SENTENCES = [
+    "Warga Kelurahan Alak Kecamatan Alak Kota Kupang dan Desa Bumi Daya berangkat dari Pelabuhan Tenau Kupang.",
+    "Terminal Keberangkatan Bandara Internasional Soekarno-Hatta dan PLBN Entikong dijaga; SMKN 7 Sukamaju libur.",
+    "Di SMA Negeri 1 Sukamaju, Kabupaten Lampung Selatan, Provinsi Lampung, petugas Pos Lintas Batas berjaga.",
+]
+
+
+@pytest.mark.parametrize("users", [1, 2], ids=["own scan", "shared scan"])
+def test_overlapping_gated_matches_are_those_of_the_overlapped_scan(users: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tppo_extract.components import places
+
+    gate = places._gate()
+    assert gate.overlapped == (True, True, False) and all(gate.gated)
+    monkeypatch.setitem(scan._SCAN_USERS, gate._tokens.pattern, users)
+    rng = random.Random(4)
+    texts = _texts(150) + [rng.choice(["\n", " ", ". "]).join(rng.sample(PLACE_SENTENCES, 3)) for _ in range(50)]
+    overlapping = 0
+    for text in texts:
+        whole = [
+            [m.span() for m in p.finditer(text, overlapped=o) if m.end() > m.start()]
+            for p, o in zip(gate.patterns, gate.overlapped, strict=True)
+        ]
+        assert _gated(gate, text) == whole, text[:200]
+        overlapping += sum(a[1] > b[0] for a, b in zip(whole[0], whole[0][1:], strict=False))
+    assert overlapping > 0  # the overlapped semantics were exercised

@@ -10,6 +10,7 @@ import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 from spacy.language import Language
@@ -32,6 +33,7 @@ from ..normalize.places import (
     stoplist,
 )
 from ..spans import add_entities, doc_text, in_skipped_zone
+from ..text.scan import GatedPatterns
 
 # A capitalised or all-caps word of a proper name ("Soekarno-Hatta", "I", "NTT").
 _WORD = r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
@@ -137,11 +139,32 @@ def _fits_level(name: str, level: str, subtype: str | None) -> bool:
     return link is not None and link.code is not None and link.level == level
 
 
+@functools.cache
+def _gate() -> GatedPatterns:
+    """The prefix, site and numbered-site patterns, each tried only at the words where its match can begin
+    (the first two overlapping, as ADMIN_RE.finditer(text, overlapped=True) finds them)."""
+    return GatedPatterns(
+        [ADMIN_RE, SITE_RE, NUMBERED_SITE_RE], word=r"[\p{L}\p{N}]", overlapped=[True, True, False]
+    )
+
+
+# (the text last asked about, its matches of ADMIN_RE, SITE_RE and NUMBERED_SITE_RE): find_prefixed and
+# find_sites ask about one text in turn
+_LAST_GATED: list[Any] = [None, None]
+
+
+def _gated_matches(text: str) -> list[list[regex.Match[str]]]:
+    if _LAST_GATED[0] is not text:
+        _LAST_GATED[:] = [text, _gate().finditer_each(text)]
+    found: list[list[regex.Match[str]]] = _LAST_GATED[1]
+    return found
+
+
 def find_prefixed(text: str) -> list[PlaceCandidate]:
     """Mentions with an administrative prefix: "Desa Bumidaya", "Kabupaten Timor Tengah Selatan"."""
     out: list[PlaceCandidate] = []
     # Overlapping, because a name run can swallow the next prefix ("Kelurahan Alak Kecamatan Alak").
-    for m in ADMIN_RE.finditer(text, overlapped=True):
+    for m in _gated_matches(text)[0]:
         prefix = m.group("prefix").casefold().rstrip(".")
         level, subtype = PREFIXES[prefix]
         words = _name_words(m.group("name"))
@@ -176,7 +199,7 @@ def find_sites(text: str) -> list[PlaceCandidate]:
     """Airports, ports, border posts and buildings: "Bandara Soekarno-Hatta", "PLBN Entikong"."""
     out: list[PlaceCandidate] = []
     # Overlapping: "Terminal Keberangkatan Bandara X" holds "Bandara X".
-    for m in SITE_RE.finditer(text, overlapped=True):
+    for m in _gated_matches(text)[1]:
         words = _name_words(m.group("name"), SITE_BREAKERS)
         if not words or all(place_key(w) in GENERIC_SITE_WORDS for w in words):
             if not (words and m.group("prefix").startswith("Pos Lintas")):  # "Pos Lintas Batas Tradisional"
@@ -194,7 +217,7 @@ def find_sites(text: str) -> list[PlaceCandidate]:
                     break
         end = m.start("name") + _offset_of_words(m.group("name"), n)
         out.append(PlaceCandidate(m.start(), end, " ".join(words[:n]), "site", "site", m.group("prefix")))
-    for m in NUMBERED_SITE_RE.finditer(text):
+    for m in _gated_matches(text)[2]:
         # "SMA Negeri 1 Sukamaju": the town after the number belongs to the school's name
         end = m.end("town") if m.group("town") else m.end()
         if m.group("town"):

@@ -111,10 +111,20 @@ class GatedPatterns:
     ``word`` is the class of word characters the patterns' lookbehinds name (r"\\w" or r"[\\p{L}\\p{N}]").
     """
 
-    def __init__(self, patterns: Sequence[regex.Pattern[str]], *, word: str = r"\w") -> None:
+    def __init__(
+        self,
+        patterns: Sequence[regex.Pattern[str]],
+        *,
+        word: str = r"\w",
+        overlapped: Sequence[bool] | None = None,
+    ) -> None:
         if word not in _LOOKBEHINDS:
             raise ValueError(f"word class {word!r}: expected one of {sorted(_LOOKBEHINDS)}")
         self.patterns = tuple(patterns)
+        # per pattern: its matches as finditer(overlapped=True) gives them, one at every position where one begins
+        self.overlapped = tuple(overlapped) if overlapped is not None else (False,) * len(self.patterns)
+        if len(self.overlapped) != len(self.patterns):
+            raise ValueError(f"{len(self.overlapped)} overlapped flags for {len(self.patterns)} patterns")
         self.gated = tuple(starts_at_word(p, word) for p in self.patterns)
         self._gated_ids = tuple(i for i, g in enumerate(self.gated) if g)
         # a word, or one character that is neither a word character nor whitespace
@@ -196,12 +206,14 @@ class GatedPatterns:
         return out
 
     def finditer_each(self, text: str) -> list[list[regex.Match[str]]]:
-        """For each pattern, its non-empty matches in ``text``: those of ``pattern.finditer(text)``."""
+        """For each pattern, its non-empty matches in ``text``: those of ``pattern.finditer(text)`` (with
+        ``overlapped=True`` for the patterns flagged so)."""
         starts = self.starts(text)
         found: list[list[regex.Match[str]]] = []
-        for pattern, gated, positions in zip(self.patterns, self.gated, starts, strict=True):
+        flags = zip(self.patterns, self.gated, self.overlapped, starts, strict=True)
+        for pattern, gated, overlapped, positions in flags:
             if not gated:
-                found.append([m for m in pattern.finditer(text) if m.end() > m.start()])
+                found.append([m for m in pattern.finditer(text, overlapped=overlapped) if m.end() > m.start()])
                 continue
             matches: list[regex.Match[str]] = []
             end = 0
@@ -211,6 +223,6 @@ class GatedPatterns:
                 m = pattern.match(text, pos)
                 if m is not None and m.end() > pos:
                     matches.append(m)
-                    end = m.end()
+                    end = pos + 1 if overlapped else m.end()
             found.append(matches)
         return found
