@@ -212,15 +212,12 @@ def is_title_case(line: str) -> bool:
 def is_headline_like(line: str) -> bool:
     """A short title line: a few words, starting with a capital, digit or quote, without final
     punctuation (a line in title case may end with a full stop, as scraped titles do)."""
-    words = line.split()
+    # the length first: most lines are paragraphs, and reading their words' case is the costly part
+    if not (_MIN_HEADLINE_WORDS <= len(line.split()) <= _MAX_HEADLINE_WORDS and len(line) <= _MAX_HEADLINE_CHARS):
+        return False
     core = line.rstrip(_QUOTES + " *")
     final_ok = bool(core) and (core[-1] not in _FINAL_PUNCT or (core[-1] == "." and is_title_case(core)))
-    return (
-        _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS
-        and len(line) <= _MAX_HEADLINE_CHARS
-        and final_ok
-        and (line[0].isupper() or line[0].isdigit() or line[0] in _QUOTES)
-    )
+    return final_ok and (line[0].isupper() or line[0].isdigit() or line[0] in _QUOTES)
 
 
 def _mark_headlines(text: str, lines: list[tuple[int, int]], labels: list[tuple[str, str]]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import regex
 
@@ -86,6 +87,21 @@ def parse_number(token: str) -> int | None:
 COUNT_REACH = 200
 
 
+# The count phrases of the spans of the text last read: every trigger of a sentence reads its sentence's.
+_COUNTS_OF: list[Any] = [None, {}]
+
+
+def _count_matches(text: str, s0: int, s1: int) -> list[regex.Match[str]]:
+    """``list(_COUNT.finditer(text, s0, s1))``, remembered for the text last asked about."""
+    if _COUNTS_OF[0] is not text:
+        _COUNTS_OF[:] = [text, {}]
+    found: dict[tuple[int, int], list[regex.Match[str]]] = _COUNTS_OF[1]
+    hit = found.get((s0, s1))
+    if hit is None:
+        hit = found[(s0, s1)] = list(_COUNT.finditer(text, s0, s1))
+    return hit
+
+
 def find_count(
     text: str,
     *,
@@ -108,7 +124,7 @@ def find_count(
         return parse_number(m.group("n"))
 
     best: tuple[float, int] | None = None
-    for m in _COUNT.finditer(text, s0, s1):
+    for m in _count_matches(text, s0, s1):
         n = ok(m)
         if n is None:
             continue
