@@ -41,10 +41,6 @@ def _span(text: str, ref: CharSpan | dict[str, Any]) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
 
 
-def _ent_index(doc: Doc) -> dict[tuple[int, int], Span]:
-    return {(e.start_char, e.end_char): e for e in doc.ents}
-
-
 def entity_record(ent: Span) -> Entity:
     """The record of one entity span."""
     v = span_values(ent)
@@ -142,7 +138,8 @@ def _title(doc: Doc) -> str | None:
 def doc_to_article(doc: Doc) -> Article:
     """Build the :class:`Article` record of a processed ``Doc``."""
     text = doc_text(doc)
-    ents = _ent_index(doc)
+    spans = doc.ents  # spaCy builds the spans on each read: read once
+    ents = {(e.start_char, e.end_char): e for e in spans}
     dl = doc._.dateline
     dateline = None
     if dl:
@@ -171,7 +168,7 @@ def doc_to_article(doc: Doc) -> Article:
             Zone(start=z["start"], end=z["end"], text=text[z["start"] : z["end"]], kind=z["kind"], label=z["label"])
             for z in doc._.zones or []
         ],
-        entities=[entity_record(e) for e in doc.ents],
+        entities=[entity_record(e) for e in spans],
         quotes=[_quote_record(text, q) for q in doc._.quotes or []],
         actions=actions,
     )
