@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from spacy.attrs import ENT_IOB
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -102,6 +103,15 @@ def add_entities(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     AGENCY and "Kalianda" is not also a PLACE. Among the new spans, the longest wins. Returns the spans
     that were added.
     """
+    candidates = filter_spans(list(spans))
+    if doc.has_annotation("ENT_IOB", require_complete=True):
+        # every token is annotated already (an entity or "O"): a new span overlaps an entity where one of its
+        # tokens is inside one (IOB "B" or "I"), and setting the new spans alone gives the same annotation as
+        # setting them all again, without building every entity's span nor rewriting every token
+        inside = [iob in (1, 3) for iob in doc.to_array(ENT_IOB).tolist()]
+        new = [s for s in candidates if not any(inside[s.start : s.end])]
+        doc.set_ents(sorted(new, key=lambda s: s.start), default="unmodified")
+        return new
     existing = list(doc.ents)  # in text order, not overlapping
     starts = [e.start for e in existing]
 
@@ -110,13 +120,8 @@ def add_entities(doc: Doc, spans: Iterable[Span]) -> list[Span]:
         i = bisect.bisect_left(starts, span.end)
         return any(existing[j].end > span.start for j in range(max(0, i - 1), i))
 
-    new = [s for s in filter_spans(list(spans)) if not overlaps(s)]
-    if doc.has_annotation("ENT_IOB", require_complete=True):
-        # every token is annotated already (an entity or "O"): setting the new spans alone gives the same
-        # annotation as setting them all again, without rewriting every token of the document
-        doc.set_ents(sorted(new, key=lambda s: s.start), default="unmodified")
-    else:
-        doc.ents = sorted(existing + new, key=lambda s: s.start)
+    new = [s for s in candidates if not overlaps(s)]
+    doc.ents = sorted(existing + new, key=lambda s: s.start)
     return new
 
 
