@@ -337,6 +337,7 @@ class _Around:
     rest: str
 
 
+@functools.lru_cache(maxsize=4096)
 def _whole_words(literal: str, *, not_after: str = "", letters_only: bool = False) -> tuple[regex.Pattern[str], int]:
     """The pattern of ``literal`` as whole words (no letter, nor a hyphen unless ``letters_only``, either
     side), not right after ``not_after`` and a space when given; and how far its look-behinds read."""
