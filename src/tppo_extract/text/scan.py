@@ -82,9 +82,10 @@ def starts_at_word(pattern: regex.Pattern[str], word: str = r"\w") -> bool:
 # The texts last read by each token pattern, with their tokens: the gates of one word class (the date rules
 # and the topic keywords) read the same Doc's text a few stages apart, and the second reads the first one's
 # tokens. ``nlp.pipe`` runs each stage over a batch of Docs (16 in the CLI) before the next, so the tokens of
-# a few dozen texts are kept, and no more than a bounded number of tokens in all (a long page dump's).
+# a few dozen texts are kept, and no more than a bounded number of tokens in all: about 35 MB, what one
+# 1,000,000-character page dump's scan holds (a token costs some 140 bytes as a Python tuple).
 SCANS_KEPT = 64
-SCAN_TOKENS_KEPT = 2_000_000
+SCAN_TOKENS_KEPT = 250_000
 _SCANS: OrderedDict[tuple[str, int], tuple[str, list[tuple[int, str]]]] = OrderedDict()
 _SCAN_TOKENS = [0]
 # How many gates read each token pattern: only a pattern read by several is worth keeping the scans of.
