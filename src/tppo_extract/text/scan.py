@@ -41,9 +41,10 @@ WHITESPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, rang
 MEMO_WORDS = 200_000
 
 
-def _top_level_alternative(source: str) -> bool:
-    """Whether ``source`` has a "|" outside every group and character class."""
-    depth, i, in_class = 0, 0, False
+def top_level_alternatives(source: str) -> list[str]:
+    """The alternatives of the regex ``source`` split at each "|" outside every group and character class
+    (one item when it has none)."""
+    depth, i, in_class, start, out = 0, 0, False, 0, []
     while i < len(source):
         c = source[i]
         if c == "\\":
@@ -61,9 +62,10 @@ def _top_level_alternative(source: str) -> bool:
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
-            return True
+            out.append(source[start:i])
+            start = i + 1
         i += 1
-    return False
+    return [*out, source[start:]]
 
 
 def starts_at_word(pattern: regex.Pattern[str], word: str = r"\w") -> bool:
@@ -74,7 +76,7 @@ def starts_at_word(pattern: regex.Pattern[str], word: str = r"\w") -> bool:
     source = pattern.pattern
     while (m := _OPENER.match(source)) is not None:
         source = source[m.end() :]
-    if not source.startswith(_LOOKBEHINDS[word]) or _top_level_alternative(pattern.pattern):
+    if not source.startswith(_LOOKBEHINDS[word]) or len(top_level_alternatives(pattern.pattern)) > 1:
         return False
     return all(pattern.match(c, partial=True) is None for c in WHITESPACE)
 

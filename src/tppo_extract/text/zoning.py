@@ -13,6 +13,7 @@ import regex
 from ..lang.calendar import WEEKDAYS
 from ..lang.wordlists import load_words
 from ..types import ZoneDict
+from .scan import top_level_alternatives
 
 _WEEKDAY_ALT = "|".join(regex.escape(w) for w in sorted(WEEKDAYS, key=len, reverse=True))
 
@@ -120,23 +121,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _anchored(source: str) -> bool:
     """Whether every top-level alternative of the pattern ``source`` opens with "^"."""
-    depth, i, in_class, start, alternatives = 0, 0, False, 0, []
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-        elif c == "|" and depth == 0:
-            alternatives.append(source[start:i])
-            start = i + 1
-        i += 1
-    return all(a.startswith("^") for a in [*alternatives, source[start:]])
+    return all(a.startswith("^") for a in top_level_alternatives(source))
 
 
 # The rules up to the first that may match inside a line, as one pattern tried at the line's start: its
