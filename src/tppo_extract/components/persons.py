@@ -3,7 +3,6 @@ verbs), and later short mentions; the role goes to ``Span._.title``, the full na
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -163,15 +162,17 @@ def _role_end(toks: list[_Tok], i: int) -> int:
 def _tokens(doc: Doc, not_names: frozenset[str] = NOT_NAME_WORDS) -> list[_Tok]:
     # doc.ents are sorted and never overlap: a token lies inside an entity iff inside the last one that
     # starts at or before it
-    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(doc_text(doc))]
-    starts = [s for s, _, _ in found]
-    blocked = [False] * len(found)
-    for a, b in ((e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCK_LABELS):
-        i = bisect.bisect_left(starts, a)
-        while i < len(found) and found[i][1] <= b:  # the tokens inside the entity
-            blocked[i] = True
-            i += 1
-    return [_Tok(w, s, e, inside, w in not_names) for (s, e, w), inside in zip(found, blocked, strict=True)]
+    ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCK_LABELS]
+    out: list[_Tok] = []
+    # one object per token (a tuple besides would double what the garbage collector tracks on a long page)
+    k, n = -1, len(ranges)  # the last entity that starts at or before the token; tokens come in text order
+    for m in _TOKEN.finditer(doc_text(doc)):
+        s, e = m.span()
+        while k + 1 < n and ranges[k + 1][0] <= s:
+            k += 1
+        word = m.group()
+        out.append(_Tok(word, s, e, k >= 0 and e <= ranges[k][1], word in not_names))
+    return out
 
 
 def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:

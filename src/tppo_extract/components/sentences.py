@@ -151,11 +151,12 @@ class Sentencizer:
     def __call__(self, doc: Doc) -> Doc:
         # the token texts and offsets from one array read: a Token object per token and attribute cost more
         # than the segmentation itself
-        table = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
+        # (one flat list per column: a list per token would be an object for the garbage collector to track)
+        table = doc.to_array([IDX, LENGTH, SPACY])
         text = doc_text(doc)
-        idx = [row[0] for row in table]
-        texts = [text[a : a + n] for a, n, _ in table]
-        spaces_before = [False] + [bool(row[2]) for row in table[:-1]]
+        idx: list[int] = table[:, 0].tolist() if len(doc) else []
+        texts = [text[a : a + n] for a, n in zip(idx, table[:, 1].tolist() if len(doc) else [], strict=True)]
+        spaces_before = [False] + [bool(sp) for sp in table[:-1, 2].tolist()] if len(doc) else []
         forced: set[int] = set()
         if self.split_zones and doc._.zones:
             is_space = [t.isspace() for t in texts]
