@@ -159,7 +159,7 @@ def test_the_kept_scans_stay_within_their_bounds(monkeypatch: pytest.MonkeyPatch
     for text in texts * 2:
         assert _gated(dates._GATE, text) == _whole(dates._GATE.patterns, text)
         assert len(scan._SCANS) <= 3
-        assert scan._SCAN_TOKENS[0] == sum(len(found) for _, found in scan._SCANS.values())
+        assert scan._SCAN_TOKENS[0] == sum(len(found) for _, _, found in scan._SCANS.values())
         assert scan._SCAN_TOKENS[0] <= 50 or len(scan._SCANS) == 1
 
 

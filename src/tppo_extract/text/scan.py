@@ -84,28 +84,30 @@ def starts_at_word(pattern: regex.Pattern[str], word: str = r"\w") -> bool:
 # The texts last read by each token pattern, with their tokens: the gates of one word class (the date rules
 # and the topic keywords) read the same Doc's text a few stages apart, and the second reads the first one's
 # tokens. ``nlp.pipe`` runs each stage over a batch of Docs (16 in the CLI) before the next, so the tokens of
-# a few dozen texts are kept, and no more than a bounded number of tokens in all: about 35 MB, what one
-# 1,000,000-character page dump's scan holds (a token costs some 140 bytes as a Python tuple).
+# a few dozen texts are kept, and no more than a bounded number of tokens in all: some 25 MB, what one
+# 1,000,000-character page dump's scan holds (a token costs about 100 bytes: its start and its string).
 SCANS_KEPT = 64
 SCAN_TOKENS_KEPT = 250_000
-_SCANS: OrderedDict[tuple[str, int], tuple[str, list[tuple[int, str]]]] = OrderedDict()
+_SCANS: OrderedDict[tuple[str, int], tuple[str, list[int], list[str]]] = OrderedDict()
 _SCAN_TOKENS = [0]
 # How many gates read each token pattern: only a pattern read by several is worth keeping the scans of.
 _SCAN_USERS: Counter[str] = Counter()
 
 
-def _scan(tokens: regex.Pattern[str], text: str) -> list[tuple[int, str]]:
-    """(start, token) of every match of ``tokens`` in ``text``."""
+def _scan(tokens: regex.Pattern[str], text: str) -> tuple[list[int], list[str]]:
+    """The starts and the texts of the matches of ``tokens`` in ``text``, as two lists (ints and strings,
+    which the garbage collector does not track; a tuple per token would be one more object per token)."""
     key = (tokens.pattern, id(text))  # each kept entry holds its text, so no other text has that id meanwhile
     last = _SCANS.get(key)
     if last is not None:
-        return last[1]
-    found = [(m.start(), m.group()) for m in tokens.finditer(text)]
-    _SCANS[key] = (text, found)
+        return last[1], last[2]
+    matches = list(tokens.finditer(text))
+    starts, found = [m.start() for m in matches], [m.group() for m in matches]
+    _SCANS[key] = (text, starts, found)
     _SCAN_TOKENS[0] += len(found)
     while len(_SCANS) > SCANS_KEPT or (_SCAN_TOKENS[0] > SCAN_TOKENS_KEPT and len(_SCANS) > 1):
-        _SCAN_TOKENS[0] -= len(_SCANS.popitem(last=False)[1][1])
-    return found
+        _SCAN_TOKENS[0] -= len(_SCANS.popitem(last=False)[1][2])
+    return starts, found
 
 
 class GatedPatterns:
@@ -188,7 +190,7 @@ class GatedPatterns:
         out: list[list[int]] = [[] for _ in self.patterns]
         memo, mask_of = self._memo, self._mask
         if _SCAN_USERS[self._tokens.pattern] > 1:  # another gate reads the same tokens: shared
-            for pos, token in _scan(self._tokens, text):
+            for pos, token in zip(*_scan(self._tokens, text), strict=True):
                 mask = memo.get(token)
                 if mask is None:
                     mask = mask_of(token)
