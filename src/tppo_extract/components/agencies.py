@@ -195,11 +195,7 @@ def _trim_place(text: str, start: int, end: int, place_start: int, place_end: in
 
 
 _BARE_HEAD = regex.compile(r"(?:Imigrasi|TPI)")
-
-
 _BARE_IMMIGRATION_RE = regex.compile(_BARE_IMMIGRATION)
-
-
 _ACRONYM_AFTER = regex.compile(r"[ ]?\(([\p{Lu}][\p{Lu}\p{N}a-z]{1,14})\)")
 
 
@@ -276,11 +272,7 @@ EVIDENCE_WINDOW = 40_000
 
 
 _NEXT_LOWER_WORD = regex.compile(r"\s*,?\s*(\p{Ll}+)")
-
-
 _CLAUSE_END = regex.compile(r"[.!?\n]")
-
-
 _ROLE_WORD = regex.compile(r"[\p{L}.]+")
 
 
@@ -531,11 +523,7 @@ def resolve_agencies(mentions: list[AgencyMention], extra: Sequence[AgencyEntry]
 
 
 _DIVISION_HEAD = regex.compile(r"^Divisi \S+ (?:Kantor Wilayah )?")
-
-
 _POLICE_UNIT_CUE = regex.compile(r"\bPol(?:da|res)")
-
-
 _POLICE_UNIT_TAIL = regex.compile(r"\bPol(?:da|resta|restabes|res|sek)\b.*$")
 
 

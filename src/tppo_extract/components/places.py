@@ -273,8 +273,6 @@ def _is_bare(name: str) -> bool:
 LOCATIVE_CUES: frozenset[str] = word_set("places", "locative_cues.txt", key=place_key)
 _CUED_RE = regex.compile(rf"(?<![\p{{L}}])(?P<cue>\p{{Ll}}+)[ \t]+(?P<name>{_NAME})", regex.VERSION1)
 _LOWER_RUN = regex.compile(r"(?<![\p{L}])\p{Ll}+", regex.VERSION1)
-
-
 _LETTER = regex.compile(r"\p{L}")
 _LOWER = regex.compile(r"\p{Ll}")
 

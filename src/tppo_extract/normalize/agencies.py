@@ -142,14 +142,8 @@ def expand_abbreviations(text: str) -> str:
 
 
 _TPI_SPELLED = regex.compile(r"\bTempat\s+Pemeriksaan\s+Imigrasi\b")
-
-
 _CLASS_LOWER = regex.compile(r"\bkelas\b(?=\s+(?:I{1,3}|[123])\b)")
-
-
 _CLASS_DIGIT_RE = regex.compile(r"\bKelas ([123])\b")
-
-
 _NON_TPI = regex.compile(r"\bNon-TPI\b")
 
 

@@ -55,11 +55,7 @@ _RECIPIENT = regex.compile(
 
 
 _COLLECTIVE_RE = regex.compile(_COLLECTIVE)
-
-
 _DIGITS_RE = regex.compile(_DIGITS)
-
-
 _COMPOUND_NUMBER = regex.compile(r"(\w+) (puluh|belas|ratus)(?: (\w+))?")
 
 
