@@ -83,17 +83,20 @@ class DocEntities:
 
     def __init__(self, doc: Doc) -> None:
         all_ents = ents(doc)
-        self.agencies = Spans(e for e in all_ents if e.label_ == "AGENCY")
-        self.dates = Spans(e for e in all_ents if e.label_ == "DATE")
+        labels = [e.label_ for e in all_ents]  # each read of a span's label looks its string up again
+        self.agencies = Spans(e for e, label in zip(all_ents, labels, strict=True) if label == "AGENCY")
+        self.dates = Spans(e for e, label in zip(all_ents, labels, strict=True) if label == "DATE")
         places = [
             e
-            for e in all_ents
-            if e.label_ == "PLACE" and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
+            for e, label in zip(all_ents, labels, strict=True)
+            if label == "PLACE" and not in_skipped_zone(doc, e.start_char, e.end_char, NO_ACTION_KINDS)
         ]
+        home = [not _abroad(e) for e in places]
+        site = [span_value(e, "level") == "site" for e in places]
         self.places = Spans(places)
-        self.home_places = Spans(e for e in places if not _abroad(e))
-        self.sites = Spans(e for e in places if e._.level == "site")
-        self.home_sites = Spans(e for e in places if e._.level == "site" and not _abroad(e))
+        self.home_places = Spans(e for e, h in zip(places, home, strict=True) if h)
+        self.sites = Spans(e for e, s in zip(places, site, strict=True) if s)
+        self.home_sites = Spans(e for e, s, h in zip(places, site, home, strict=True) if s and h)
         # where travellers are checked: the sites, and the units named after the checkpoint they run ("TPI X")
         checkpoints = [
             e
@@ -265,7 +268,7 @@ _AT_OFFICE = regex.compile(r"pas{1,2}port?|paspor|permohonan|pemohon|pengaju", r
 
 
 def _abroad(span: Span) -> bool:
-    code = span._.country_code
+    code = span_value(span, "country_code")
     return code is not None and code != "ID"
 
 
