@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from spacy.language import Language
@@ -13,6 +15,21 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+
+
+def load_fuzz() -> ModuleType:
+    """scripts/fuzz.py as a module: its document generator serves the tests that compare a fast path with
+    its definition over generated text."""
+    spec = importlib.util.spec_from_file_location("tppo_fuzz_script", ROOT / "scripts" / "fuzz.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def fuzz() -> ModuleType:
+    return load_fuzz()
 
 
 @pytest.fixture(scope="session")

@@ -3,28 +3,14 @@ valid, every record round-trips through JSON."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
-SCRIPT = Path(__file__).parents[1] / "scripts" / "fuzz.py"
 
-
-def _fuzz() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fuzz", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_two_thousand_generated_documents_give_no_unexpected_error() -> None:
-    fuzz = _fuzz()
+def test_two_thousand_generated_documents_give_no_unexpected_error(fuzz: ModuleType) -> None:
     assert fuzz.check(2000, seed=100_000) == []
 
 
-def test_the_generator_holds_what_it_should_and_is_reproducible() -> None:
-    fuzz = _fuzz()
+def test_the_generator_holds_what_it_should_and_is_reproducible(fuzz: ModuleType) -> None:
     docs = [fuzz.document(k) for k in range(300)]
     assert docs[:5] == [fuzz.document(k) for k in range(5)]
     joined = "".join(docs)

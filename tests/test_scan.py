@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -16,8 +13,6 @@ from tppo_extract.components.actions import topic
 from tppo_extract.normalize import dates
 from tppo_extract.text import scan
 from tppo_extract.text.scan import GatedPatterns, starts_at_word
-
-SCRIPT = Path(__file__).parents[1] / "scripts" / "fuzz.py"
 
 # The team's own sentences, dense in what the date and unit patterns look for.
 SENTENCES = [
@@ -32,17 +27,7 @@ SENTENCES = [
 ]
 
 
-def _fuzz() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fuzz_for_scan", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("fuzz_for_scan", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _texts(n: int) -> list[str]:
-    fuzz = _fuzz()
+def _texts(fuzz: ModuleType, n: int) -> list[str]:
     rng = random.Random(7)
     out = [fuzz.document(k) for k in range(n)]
     for _ in range(n):
@@ -75,11 +60,11 @@ def _gated(gate: GatedPatterns, text: str) -> list[list[tuple[int, int]]]:
 )
 @pytest.mark.parametrize("users", [1, 2], ids=["own scan", "shared scan"])
 def test_gated_matches_are_those_of_the_whole_scan(
-    gate: GatedPatterns, users: int, monkeypatch: pytest.MonkeyPatch
+    gate: GatedPatterns, users: int, monkeypatch: pytest.MonkeyPatch, fuzz: ModuleType
 ) -> None:
     assert all(gate.gated), "every pattern of these families can be gated"
     monkeypatch.setitem(scan._SCAN_USERS, gate._tokens.pattern, users)
-    for text in _texts(300):
+    for text in _texts(fuzz, 300):
         assert _gated(gate, text) == _whole(gate.patterns, text), text[:200]
 
 
@@ -136,10 +121,10 @@ def test_an_unknown_word_class_is_refused() -> None:
         pytest.param(topic._gate(), id="topic keywords"),
     ],
 )
-def test_a_match_begins_with_a_key_that_allows_it(gate: GatedPatterns) -> None:
+def test_a_match_begins_with_a_key_that_allows_it(gate: GatedPatterns, fuzz: ModuleType) -> None:
     """mask(key) keeps every pattern that matches where the key stands, and drops patterns that a word's end
     rules out ("di" before a space cannot begin "dialog")."""
-    for text in _texts(150):
+    for text in _texts(fuzz, 150):
         keys = gate.keys(text)
         at = {m.start(): m.group(1) for m in gate._keys.finditer(text)}
         assert list(at.values()) == keys
@@ -171,14 +156,16 @@ PLACE_SENTENCES = [
 
 
 @pytest.mark.parametrize("users", [1, 2], ids=["own scan", "shared scan"])
-def test_overlapping_gated_matches_are_those_of_the_overlapped_scan(users: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_overlapping_gated_matches_are_those_of_the_overlapped_scan(
+    users: int, monkeypatch: pytest.MonkeyPatch, fuzz: ModuleType
+) -> None:
     from tppo_extract.components import places
 
     gate = places._gate()
     assert gate.overlapped == (True, True, False) and all(gate.gated)
     monkeypatch.setitem(scan._SCAN_USERS, gate._tokens.pattern, users)
     rng = random.Random(4)
-    texts = _texts(150) + [rng.choice(["\n", " ", ". "]).join(rng.sample(PLACE_SENTENCES, 3)) for _ in range(50)]
+    texts = _texts(fuzz, 150) + [rng.choice(["\n", " ", ". "]).join(rng.sample(PLACE_SENTENCES, 3)) for _ in range(50)]
     overlapping = 0
     for text in texts:
         whole = [

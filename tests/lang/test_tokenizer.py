@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import pytest
 import spacy
 from hypothesis import given, settings
@@ -85,10 +87,8 @@ def test_tokens_join_to_text(text: str) -> None:
     assert "".join(t.text_with_ws for t in doc) == text
 
 
-def test_the_tokenizer_hands_on_the_text_it_was_given() -> None:
-    import importlib.util
+def test_the_tokenizer_hands_on_the_text_it_was_given(fuzz: ModuleType) -> None:
     import pickle
-    from pathlib import Path
 
     import spacy
 
@@ -96,11 +96,6 @@ def test_the_tokenizer_hands_on_the_text_it_was_given() -> None:
     from tppo_extract.spans import doc_text
 
     tokenizer = build_tokenizer(spacy.blank("id"))
-    script = Path(__file__).parents[2] / "scripts" / "fuzz.py"
-    spec = importlib.util.spec_from_file_location("fuzz_for_tokenizer", script)
-    assert spec is not None and spec.loader is not None
-    fuzz = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fuzz)
     texts = ["Kantor Imigrasi  Sukamaju\n\nmenunda 12/3/2024 keberangkatan.\t", *(fuzz.document(k) for k in range(300))]
     for text in texts:
         if any("\ud800" <= c <= "\udfff" for c in text):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -220,10 +222,7 @@ def test_the_furniture_phrases_come_from_resources_zoning() -> None:
     ]
 
 
-def test_the_line_rules_tried_at_once_pick_the_rule_that_each_in_turn_picks() -> None:
-    import importlib.util
-    from pathlib import Path
-
+def test_the_line_rules_tried_at_once_pick_the_rule_that_each_in_turn_picks(fuzz: ModuleType) -> None:
     from tppo_extract.text import zoning as Z
 
     def one_by_one(line: str) -> tuple[str, str]:
@@ -232,11 +231,6 @@ def test_the_line_rules_tried_at_once_pick_the_rule_that_each_in_turn_picks() ->
                 return kind, label
         return ("furniture", "tags") if Z._TOPIC_TAGS.match(line) else ("body", "paragraph")
 
-    script = Path(__file__).parents[2] / "scripts" / "fuzz.py"
-    spec = importlib.util.spec_from_file_location("fuzz_for_zoning", script)
-    assert spec is not None and spec.loader is not None
-    fuzz = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fuzz)
     lines = [
         "Baca juga: Imigrasi gelar lomba", "ADVERTISEMENT", "date 2024-01-02 Advertisement", "Copyright © 2024",
         "Sumber: Humas", "Tags: TPPO", "Foto: Dok. Humas", "(Foto: Antara/Budi)", "Jumat, 9 Juni 2023 | 14:33 WIB",
