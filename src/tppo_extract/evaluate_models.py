@@ -22,7 +22,8 @@ NER_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
 # The trained NER, run on its own: its tok2vec first (the ner listens to it), then the ner.
 NER_COMPONENTS: tuple[str, ...] = ("ner_tok2vec", "ner")
 # The trained syntax components; they run in pipeline order, whichever of them the pipeline has.
-UD_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "attribute_ruler", "trainable_lemmatizer", "parser")
+# (tppo_upos copies the tag to POS in the shipped pipeline; attribute_ruler does it in one built by hand)
+UD_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "tppo_upos", "attribute_ruler", "trainable_lemmatizer", "parser")
 UD_KEYS: tuple[str, ...] = ("upos", "lemma", "uas", "las", "las_universal")
 DIGITS = 4  # four decimals: differences of a tenth of a point between models stay visible
 

@@ -10,5 +10,6 @@ from . import (  # noqa: F401
     places,
     quotes,
     sentences,
+    upos,
     zoning,
 )
