@@ -364,3 +364,39 @@ def test_in_a_thread_an_article_past_the_time_limit_fails_alone_and_the_batch_go
     failure = results[1].failure
     assert failure is not None and failure.error == "ArticleTimeout"
     assert failure.doc_id == "text-1" and "time limit of 0.5 s" in failure.reason
+
+
+# ---- keep_text: the record carries its text, for render() and the report ---------------------------------
+
+_KEEP = [
+    "Kantor Imigrasi Mataram menunda keberangkatan 12 calon PMI nonprosedural.\n",
+    "Polda Bali menggelar sosialisasi pencegahan TPPO di Denpasar.\n",
+]
+
+
+@pytest.mark.parametrize("batch_size", [1, 2])
+def test_keep_text_puts_each_input_text_in_its_record(rules: Language, batch_size: int) -> None:
+    kept = [r.article for r in iter_results(_KEEP, nlp=rules, batch_size=batch_size, keep_text=True)]
+    assert [a.text if a else None for a in kept] == _KEEP
+    plain = [r.article for r in iter_results(_KEEP, nlp=rules, batch_size=batch_size)]
+    assert [a.text if a else "missing" for a in plain] == [None, None]
+    # nothing else changes
+    assert [a.model_copy(update={"text": None}) for a in kept if a] == plain
+
+
+def test_keep_text_on_a_text_run_in_chunks(rules: Language) -> None:
+    text = "".join(f"Paragraf {i}: Kantor Imigrasi Mataram menunda keberangkatan {i} calon PMI.\n\n" for i in range(40))
+    item = Item(text=text, doc_id="long", chunk_chars=500)
+    (res,) = iter_results([item], nlp=rules, keep_text=True)
+    assert res.article is not None and res.article.text == text
+    assert all(text[e.start : e.end] == e.text for e in res.article.entities)
+
+
+def test_cli_keep_text(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(_KEEP[0], encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "--rules-only", "--keep-text", "-q", "-o", str(out)]) == 0
+    assert _records(out)[0]["text"] == _KEEP[0]
+    assert main(["extract", str(src), "--rules-only", "-q", "-o", str(out)]) == 0
+    assert _records(out)[0]["text"] is None

@@ -75,6 +75,7 @@ def extract_many(
     workers: int | None = None,
     client: object = None,
     time_limit: float | None = None,
+    keep_text: bool = False,
 ) -> Iterator[Article]:
     """Stream the :class:`Article` of each item, in order.
 
@@ -83,8 +84,8 @@ def extract_many(
     be read or processed raises :class:`InputError`; with ``"skip"`` it is logged and left out (use
     :func:`iter_results` to get the failures as records). ``models=False`` runs the rules-only pipeline;
     ``model_entities=True`` lets the trained NER's spans into the entities (see :func:`load`).
-    ``engine="dask"`` (with ``client``, ``scheduler`` or ``workers``) and ``time_limit`` are those of
-    :func:`iter_results`.
+    ``engine="dask"`` (with ``client``, ``scheduler`` or ``workers``), ``time_limit`` and ``keep_text`` (the
+    text kept in each record, for :func:`render` and reports) are those of :func:`iter_results`.
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
@@ -101,6 +102,7 @@ def extract_many(
         workers=workers,
         client=client,
         time_limit=time_limit,
+        keep_text=keep_text,
     )
     for res in results:
         if res.article is not None:

@@ -51,6 +51,7 @@ class Item:
     encoding: str | None = None  # what ``text`` was decoded from, when the caller read it from bytes
     time_limit: float | None = None  # seconds the article may take; past them it fails with ArticleTimeout
     from_html: bool = False  # ``text`` was extracted from HTML (the record then keeps it)
+    keep_text: bool = False  # the record keeps the text in ``Article.text`` whatever the input was
     chunk_chars: int = DEFAULT_CHUNK_CHARS  # a longer text runs in chunks cut between paragraphs (chunks.py)
 
 
@@ -157,18 +158,23 @@ def process_text(
     encoding: str | None = None,
     from_html: bool = False,
     chunk_chars: int = DEFAULT_CHUNK_CHARS,
+    keep_text: bool = False,
 ) -> Article:
     """Run ``nlp`` over one text and build its record; a text longer than ``chunk_chars`` runs in chunks cut
-    between paragraphs, and their records are joined with offsets into ``text`` (see :mod:`.chunks`)."""
+    between paragraphs, and their records are joined with offsets into ``text`` (see :mod:`.chunks`).
+    ``keep_text`` keeps the text in the record (as HTML input always does)."""
     if len(text) <= chunk_chars:
         doc = _make_doc(nlp, text, doc_id=doc_id, pub_date=pub_date, encoding=encoding, from_html=from_html)
-        return doc_to_article(nlp(doc))
+        return _with_text(doc_to_article(nlp(doc)), text, keep_text)
     parts = []
     for a, b in chunk_bounds(text, chunk_chars):
         doc = _make_doc(nlp, text[a:b], doc_id=doc_id, pub_date=pub_date, encoding=encoding, from_html=from_html)
         parts.append((a, doc_to_article(nlp(doc))))
-    article = join_articles(parts)
-    return article.model_copy(update={"text": text}) if from_html else article
+    return _with_text(join_articles(parts), text, from_html or keep_text)
+
+
+def _with_text(article: Article, text: str, keep: bool) -> Article:
+    return article.model_copy(update={"text": text}) if keep and article.text is None else article
 
 
 def _read(item: Item) -> Decoded:
@@ -297,6 +303,7 @@ def _process_item(nlp: Language, item: Item) -> Result:
                 encoding=got.encoding or None,
                 from_html=got.from_html,
                 chunk_chars=item.chunk_chars,
+                keep_text=item.keep_text,
             )
     except (InputError, ArticleTimeout) as exc:
         return _failed(doc_id, exc)
@@ -347,8 +354,8 @@ def _process_items(nlp: Language, items: list[Item]) -> list[Result]:
     except Exception:
         log.warning("a stage failed on a batch of %d articles; running them one at a time", len(docs))
         return [r if r is not None else _process_item(nlp, items[k]) for k, r in enumerate(results)]
-    for k, article in zip(slots, articles, strict=True):
-        results[k] = Result(_doc_id(items[k]), article=article)
+    for k, doc, article in zip(slots, docs, articles, strict=True):
+        results[k] = Result(_doc_id(items[k]), article=_with_text(article, doc.text, items[k].keep_text))
     return [r for r in results if r is not None]
 
 
@@ -393,6 +400,7 @@ def iter_results(
     workers: int | None = None,
     client: object = None,
     time_limit: float | None = None,
+    keep_text: bool = False,
 ) -> Iterator[Result]:
     """Process ``items`` and yield one :class:`Result` per item, in input order.
 
@@ -407,12 +415,13 @@ def iter_results(
     failure (``ArticleTimeout``) instead of a stalled batch, in every engine. On a Dask worker, which runs
     tasks in threads, the article is interrupted at its next Python bytecode, so a long call into C (one regex
     match) finishes first; in this process and in local worker processes an alarm signal cuts it short.
+    ``keep_text=True`` keeps each article's text in its record (``Article.text``), for views and reports.
     """
     if n_process < 1:
         raise ValueError("n_process must be 1 or more")
     if batch_size < 1:
         raise ValueError("batch_size must be 1 or more")
-    prepared = _prepared(items, time_limit=time_limit)
+    prepared = _prepared(items, time_limit=time_limit, keep_text=keep_text)
     if engine == "dask":
         from .dask_engine import iter_distributed
 
@@ -447,14 +456,18 @@ def iter_results(
     yield from _iter_processes(prepared, n_process=n_process, batch_size=batch_size, config=config, models=options)
 
 
-def _prepared(items: Iterable[ItemLike | Result], *, time_limit: float | None = None) -> Iterator[Item | Result]:
+def _prepared(
+    items: Iterable[ItemLike | Result], *, time_limit: float | None = None, keep_text: bool = False
+) -> Iterator[Item | Result]:
     for i, obj in enumerate(items):
         if isinstance(obj, Result):  # an input that already failed (a PATH that names nothing) keeps its place
             yield obj
             continue
         try:
             item = as_item(obj, index=i)
-            yield dataclasses.replace(item, time_limit=time_limit) if time_limit and item.time_limit is None else item
+            if time_limit and item.time_limit is None:
+                item = dataclasses.replace(item, time_limit=time_limit)
+            yield dataclasses.replace(item, keep_text=True) if keep_text and not item.keep_text else item
         except InputError as exc:
             yield Result(exc.source, failure=Failure(doc_id=exc.source, error="InputError", reason=exc.reason))
 

@@ -103,6 +103,11 @@ def _parser() -> argparse.ArgumentParser:
         "article a row); default text,doc_id,pub_date",
     )
     ex.add_argument("--pub-date", help="publication date (YYYY-MM-DD) for articles the metadata does not cover")
+    ex.add_argument(
+        "--keep-text",
+        action="store_true",
+        help="keep each article's text in its record, for `tppo-extract report` and render() (HTML input always does)",
+    )
     ex.add_argument("--n-process", type=_positive, default=1, help="worker processes (default 1)")
     ex.add_argument(
         "--batch-size", type=_positive, default=16, help="articles per nlp.pipe batch and per worker task (default 16)"
@@ -306,6 +311,7 @@ def _results(
     scheduler: str | None = None,
     workers: int | None = None,
     time_limit: float | None = None,
+    keep_text: bool = False,
 ) -> Iterator[Result]:
     """One Result per entry, in order: failures found while expanding PATHs keep their place (every engine
     passes Results through), and the pipeline is loaded once for the whole run."""
@@ -320,6 +326,7 @@ def _results(
         scheduler=scheduler,
         workers=workers,
         time_limit=time_limit,
+        keep_text=keep_text,
     )
 
 
@@ -457,6 +464,7 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
             scheduler=args.scheduler,
             workers=args.workers,
             time_limit=args.time_limit or None,
+            keep_text=args.keep_text,
         )
         for res in results:
             if res.article is not None:
