@@ -18,6 +18,7 @@ from spacy.language import Language
 from .about import __version__
 from .batch import Item, Result, check_pub_date, iter_results, read_meta
 from .errors import ConfigError, InputError, ResourceError, TppoError
+from .events import Event, EventMember, link_events
 from .export import doc_to_article, read_jsonl, to_dataframe, write_jsonl, write_table
 from .pipeline import default_pipeline, load
 from .records import (
@@ -122,6 +123,8 @@ __all__ = [
     "DateRef",
     "Dateline",
     "Entity",
+    "Event",
+    "EventMember",
     "Failure",
     "InputError",
     "Item",
@@ -139,6 +142,7 @@ __all__ = [
     "extract_many",
     "iter_results",
     "json_schema",
+    "link_events",
     "load",
     "read_jsonl",
     "read_meta",

@@ -191,6 +191,12 @@ def _parser() -> argparse.ArgumentParser:
     sh.add_argument("jsonl", help="a JSONL output file, or - for standard input")
     sh.add_argument("--entities", action="store_true", help="also list the entities")
 
+    li = sub.add_parser("link", help="group the actions that different articles report of one act into events")
+    li.add_argument("jsonl", help="a JSONL output file, or - for standard input")
+    li.add_argument(
+        "-o", "--output", default="-", help="events JSONL file, one event a line (default: standard output)"
+    )
+
     sc = sub.add_parser("schema", help="print the JSON Schema of the output records")
     sc.add_argument("--indent", type=int, default=2)
     return ap
@@ -636,6 +642,50 @@ def run_show(args: argparse.Namespace, *, stdout: TextIO) -> int:
     return EXIT_OK
 
 
+def run_link(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    from .events import link_events
+    from .export import read_jsonl, read_jsonl_stream
+
+    if args.output != "-" and (problem := _writable(args.output, "--output")) is not None:
+        _err(problem)
+        return EXIT_USAGE
+    n_articles = 0
+
+    def articles() -> Iterator[Article]:
+        # one record at a time: linking keeps only what it compares of each action
+        nonlocal n_articles
+        arts = read_jsonl_stream(sys.stdin, source="stdin") if args.jsonl == "-" else read_jsonl(args.jsonl)
+        for art in arts:
+            n_articles += 1
+            yield art
+
+    try:
+        events = link_events(articles())
+    except (OSError, InputError) as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    lines = "".join(json.dumps(e.model_dump(mode="json"), ensure_ascii=False) + "\n" for e in events)
+    try:
+        if args.output == "-":
+            stdout.write(lines)
+            stdout.flush()
+        else:
+            Path(args.output).write_text(lines, encoding="utf-8")
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return EXIT_OK
+    except OSError as exc:
+        _err(f"cannot write the output: {exc}")
+        return EXIT_USAGE
+    n_records = sum(len(e.members) for e in events)
+    multi = sum(1 for e in events if len(e.members) > 1)
+    print(
+        f"records: {n_records} actions in {n_articles} articles; events: {len(events)}, {multi} with several members",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def _quiet_broken_pipe() -> None:
     """Point standard output at /dev/null, so that Python's flush at exit does not report the closed pipe."""
     import os
@@ -659,6 +709,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return run_evaluate_ud(args, stdout=out)
     if args.command == "show":
         return run_show(args, stdout=out)
+    if args.command == "link":
+        return run_link(args, stdout=out)
     print(json.dumps(json_schema(), indent=args.indent, ensure_ascii=False), file=out)
     return EXIT_OK
 
