@@ -20,6 +20,7 @@ from .batch import Item, Result, check_pub_date, iter_results, read_meta
 from .errors import ConfigError, InputError, ResourceError, TppoError
 from .events import Event, EventMember, link_events
 from .export import doc_to_article, read_jsonl, to_dataframe, write_jsonl, write_table
+from .frames import to_frames, write_duckdb
 from .pipeline import default_pipeline, load
 from .records import (
     Action,
@@ -36,6 +37,8 @@ from .records import (
     Zone,
     json_schema,
 )
+from .render import render
+from .report import write_report
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -146,7 +149,11 @@ __all__ = [
     "load",
     "read_jsonl",
     "read_meta",
+    "render",
     "to_dataframe",
+    "to_frames",
+    "write_duckdb",
     "write_jsonl",
+    "write_report",
     "write_table",
 ]

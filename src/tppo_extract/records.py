@@ -178,6 +178,12 @@ class Article(Record):
         """A JSON-ready dict (dates as ISO strings)."""
         return self.model_dump(mode="json")
 
+    def _repr_html_(self) -> str:
+        """The notebook view (:func:`tppo_extract.render.render`); without the text, the header and actions."""
+        from .render import repr_html  # render imports this module
+
+        return repr_html(self)
+
 
 class Failure(Record):
     """An input that could not be read or processed; the batch goes on without it."""
