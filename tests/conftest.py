@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -57,3 +61,57 @@ Cek Berita dan Artikel yang lain di Google News
 @pytest.fixture(scope="session")
 def sample_text() -> str:
     return SAMPLE_ARTICLE
+
+
+# ---- a real headless browser (the report and notebook views) ---------------------------------------------
+
+# Chromium's own network traffic (updates, sync, field trials) is switched off: the machine has no network,
+# and a page of ours must load with nothing but its own file.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class BrowserPage:
+    """A Playwright page of a local file, and the requests it made outside ``file:`` and ``data:`` URLs."""
+
+    def __init__(self, page: Any, requests: list[str]) -> None:
+        self._page = page
+        self._requests = requests
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._page, name)
+
+    def outside_requests(self) -> list[str]:
+        return [u for u in self._requests if not u.startswith(("file:", "data:", "about:"))]
+
+
+@pytest.fixture(scope="session")
+def open_page() -> Callable[[Path], contextlib.AbstractContextManager[BrowserPage]]:
+    """``with open_page(path) as page:``, a real headless Chromium (Debian's ``chromium``, driven by Playwright)
+    showing the file; skips where either is missing (``.ci/run`` installs both)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("no chromium on this machine: apt-get install chromium (.ci/run does)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the [dev] extra")
+
+    @contextlib.contextmanager
+    def _open(path: Path) -> Iterator[BrowserPage]:
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport={"width": 1280, "height": 1000})
+                requests: list[str] = []
+                page.on("request", lambda r: requests.append(r.url))
+                page.goto(Path(path).resolve().as_uri(), wait_until="load")
+                yield BrowserPage(page, requests)
+            finally:
+                browser.close()
+
+    return _open

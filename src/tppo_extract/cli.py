@@ -6,6 +6,7 @@ import argparse
 import collections
 import contextlib
 import dataclasses
+import importlib.util
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -150,7 +151,8 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="KIND=FILE",
-        help="also write a flat table: actions=a.csv, quotes=q.tsv, entities=e.parquet (repeatable)",
+        help="also write a flat table: actions=a.csv, quotes=q.tsv, entities=e.parquet, or FILE.duckdb for a DuckDB "
+        "file with the tables articles, entities, quotes, actions and events (repeatable)",
     )
     ex.add_argument(
         "--progress",
@@ -195,6 +197,23 @@ def _parser() -> argparse.ArgumentParser:
     li.add_argument("jsonl", help="a JSONL output file, or - for standard input")
     li.add_argument(
         "-o", "--output", default="-", help="events JSONL file, one event a line (default: standard output)"
+    )
+
+    rp = sub.add_parser("report", help="write one self-contained HTML page of charts, events and article views")
+    rp.add_argument("jsonl", help="a JSONL output file (of extract --keep-text, for the article views), or - for stdin")
+    rp.add_argument("-o", "--output", default="report.html", help="the HTML file to write (default report.html)")
+    rp.add_argument(
+        "--count",
+        choices=("events", "records"),
+        default="events",
+        help="count events (one act reported by several outlets counts once; default) or action records",
+    )
+    rp.add_argument("--title", default="tppo_extract report", help="the page's title")
+    rp.add_argument(
+        "--max-views",
+        type=_positive,
+        default=500,
+        help="articles shown with their view (default 500); the rest are listed",
     )
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output records")
@@ -364,9 +383,13 @@ def _check_extract_args(args: argparse.Namespace) -> tuple[list[tuple[str, Path]
     tables: list[tuple[str, Path]] = []
     for spec in args.table:
         kind, _, dest = spec.partition("=")
-        if kind not in ("actions", "quotes", "entities") or not dest:
-            return [], f"--table {spec!r}: write it as actions=FILE, quotes=FILE or entities=FILE"
-        if Path(dest).suffix.lower() not in _TABLE_SUFFIXES:
+        if not dest and Path(kind).suffix.lower() == ".duckdb":  # one database file holds every table
+            kind, dest = "duckdb", kind
+            if importlib.util.find_spec("duckdb") is None:
+                return [], f"--table {spec!r}: a DuckDB file needs duckdb: pip install 'tppo-extract[notebook]'"
+        elif kind not in ("actions", "quotes", "entities") or not dest:
+            return [], f"--table {spec!r}: write it as actions=FILE, quotes=FILE, entities=FILE or FILE.duckdb"
+        elif Path(dest).suffix.lower() not in _TABLE_SUFFIXES:
             return [], f"--table {spec!r}: the file must end in {', '.join(_TABLE_SUFFIXES)}"
         if (problem := _writable(dest, "--table")) is not None:
             return [], problem
@@ -388,13 +411,9 @@ def _check_extract_args(args: argparse.Namespace) -> tuple[list[tuple[str, Path]
     if args.engine == "dask" and args.n_process != 1:
         return [], "--n-process is for the local engine; with --engine dask give --workers N or --scheduler"
     if args.engine == "dask":
-        import importlib.util
-
         if importlib.util.find_spec("distributed") is None:
             return [], "--engine dask needs dask.distributed: pip install 'tppo-extract[dask]'"
     if any(Path(spec).suffix.lower() == ".parquet" for spec in args.paths):
-        import importlib.util
-
         if importlib.util.find_spec("pyarrow") is None:
             return [], f"a .parquet input needs pyarrow: {PARQUET_INSTALL}"
     if "-" in args.paths and args.paths.count("-") > 1:
@@ -509,7 +528,13 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
     from .export import read_jsonl
 
     for kind, dest in tables:
-        write_table(read_jsonl(args.output) if sink is not None else kept, dest, table=kind)
+        records = read_jsonl(args.output) if sink is not None else kept
+        if kind == "duckdb":
+            from .frames import write_duckdb
+
+            write_duckdb(records, dest)
+        else:
+            write_table(records, dest, table=kind)
     if not args.quiet:
         types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
         skipped = f", {len(done)} kept from the earlier run" if done else ""
@@ -686,6 +711,25 @@ def run_link(args: argparse.Namespace, *, stdout: TextIO) -> int:
     return EXIT_OK
 
 
+def run_report(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    from .export import read_jsonl, read_jsonl_stream
+    from .report import write_report
+
+    if (problem := _writable(args.output, "--output")) is not None:
+        _err(problem)
+        return EXIT_USAGE
+    try:
+        arts = list(read_jsonl_stream(sys.stdin, source="stdin") if args.jsonl == "-" else read_jsonl(args.jsonl))
+        write_report(arts, args.output, title=args.title, count=args.count, max_views=args.max_views)
+    except (OSError, InputError, ImportError) as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    no_text = sum(1 for a in arts if a.text is None)
+    note = f"; {no_text} records carry no text (extract --keep-text shows it)" if no_text else ""
+    print(f"report: {len(arts)} articles -> {args.output}{note}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _quiet_broken_pipe() -> None:
     """Point standard output at /dev/null, so that Python's flush at exit does not report the closed pipe."""
     import os
@@ -711,6 +755,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return run_show(args, stdout=out)
     if args.command == "link":
         return run_link(args, stdout=out)
+    if args.command == "report":
+        return run_report(args, stdout=out)
     print(json.dumps(json_schema(), indent=args.indent, ensure_ascii=False), file=out)
     return EXIT_OK
 
