@@ -20,7 +20,7 @@ from tppo_extract import Action, ActorRef, Article, DateRef, Event, PlaceRef, Te
 from tppo_extract.cli import main
 from tppo_extract.events import DEFAULT_DATE_WINDOW_DAYS
 
-DATA = Path(__file__).parent / "data" / "events"
+DATA = Path(__file__).resolve().parents[1] / "examples" / "events"
 F1_FLOOR = 0.90
 
 

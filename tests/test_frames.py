@@ -16,12 +16,12 @@ from tppo_extract.frames import FRAME_NAMES, province_code, to_frames, write_duc
 duckdb = pytest.importorskip("duckdb")
 pd = pytest.importorskip("pandas")
 
-EVENTS = Path(__file__).parent / "data" / "events"
+EVENTS = Path(__file__).resolve().parents[1] / "examples" / "events"
 
 
 @pytest.fixture(scope="module")
 def articles() -> list[Article]:
-    """The team's invented multi-outlet articles (tests/data/events), rules-only."""
+    """The team's invented multi-outlet articles (examples/events), rules-only."""
     manifest: dict[str, Any] = json.loads((EVENTS / "events.json").read_text(encoding="utf-8"))
     items = [
         {"path": str(EVENTS / name), "doc_id": name, "pub_date": meta["pub_date"]}

@@ -18,12 +18,12 @@ from tppo_extract.cli import main
 from tppo_extract.report import build_report, write_report
 
 pytest.importorskip("matplotlib")
-EVENTS = Path(__file__).parent / "data" / "events"
+EVENTS = Path(__file__).resolve().parents[1] / "examples" / "events"
 
 
 @pytest.fixture(scope="module")
 def articles() -> list[Article]:
-    """The team's invented multi-outlet articles (tests/data/events), rules-only, with their text."""
+    """The team's invented multi-outlet articles (examples/events), rules-only, with their text."""
     manifest: dict[str, Any] = json.loads((EVENTS / "events.json").read_text(encoding="utf-8"))
     items = [
         {"path": str(EVENTS / name), "doc_id": name, "pub_date": meta["pub_date"]}
