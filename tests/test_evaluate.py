@@ -125,3 +125,40 @@ def test_confidence_buckets(confidence: float, bucket: int) -> None:
     from tppo_extract.evaluate import confidence_bucket
 
     assert confidence_bucket(confidence) == bucket
+
+
+def test_action_confusion_pairs_misses_and_spurious_records(tmp_path: Path) -> None:
+    from tppo_extract.evaluate import MISSED, SPURIOUS, action_confusion
+
+    text = "Imigrasi menunda keberangkatan 5 orang. Polisi menangkap perekrut. Dinas menggelar sosialisasi.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    gold = {
+        "doc": "a.txt",
+        "actions": [
+            {"type": "departure_prevention", "trigger": "menunda keberangkatan"},
+            {"type": "enforcement", "trigger": "menangkap"},
+            {"type": "awareness", "trigger": "sosialisasi"},
+        ],
+    }
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+
+    def act(kind: str, start: int, end: int) -> dict[str, Any]:
+        return {"type": kind, "evidence": {"start": start, "end": end}, "trigger": {"text": text[start:end]}}
+
+    first, second = text.index("Polisi"), text.index("Dinas")
+    outputs = {
+        "a.txt": {
+            "actions": [
+                act("departure_prevention", 0, first - 1),  # right
+                act("screening", 0, first - 1),  # a second record of the same sentence: spurious
+                act("training", first, second - 1),  # the arrest read as training: a confusion
+            ]
+        }
+    }
+    rows = {(r["gold"], r["system"]) for r in action_confusion(tmp_path, outputs)}
+    assert rows == {
+        ("departure_prevention", "departure_prevention"),
+        ("enforcement", "training"),
+        ("awareness", MISSED),
+        (SPURIOUS, "screening"),
+    }

@@ -409,6 +409,43 @@ def evaluate_folder(
     return report
 
 
+MISSED = "(missed)"
+SPURIOUS = "(spurious)"
+
+
+def action_confusion(gold_dir: str | Path, outputs: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row per gold action and per unmatched system action: which type the system gave each act.
+
+    A gold action is paired with a system action whose evidence holds its trigger, one of the same type first
+    (as :func:`score_actions` pairs them), else one of another type: that is a confusion. A gold action with
+    no such system action has system type :data:`MISSED`; a system action paired with no gold action has gold
+    type :data:`SPURIOUS`. ``outputs`` maps a doc file name to its JSON record (as for :func:`score_outputs`).
+    """
+    rows: list[dict[str, Any]] = []
+    for path in sorted(Path(gold_dir).glob("*.gold.json")):
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            text = path.with_name(gold["doc"]).read_text(encoding="utf-8")
+        except (OSError, ValueError, KeyError) as exc:
+            raise InputError(path, f"cannot read the gold file or its article: {exc}") from exc
+        actions = list(outputs.get(gold["doc"], {}).get("actions") or [])
+        evidence = [_covered_text(a.get("evidence"), text) for a in actions]
+        evidence = [ev if len(ev) <= MAX_EVIDENCE else "" for ev in evidence]
+        taken: set[int] = set()
+        for g in gold.get("actions", []):
+            holds = [i for i in range(len(actions)) if i not in taken and contains(evidence[i], g["trigger"])]
+            j = next((i for i in holds if actions[i].get("type") == g["type"]), holds[0] if holds else None)
+            if j is not None:
+                taken.add(j)
+            system = MISSED if j is None else str(actions[j].get("type"))
+            rows.append({"doc": gold["doc"], "gold": g["type"], "system": system, "trigger": g["trigger"]})
+        for i, a in enumerate(actions):
+            if i not in taken:
+                trigger = (a.get("trigger") or {}).get("text", "")
+                rows.append({"doc": gold["doc"], "gold": SPURIOUS, "system": str(a.get("type")), "trigger": trigger})
+    return rows
+
+
 def format_report(figures: Mapping[str, Any]) -> str:
     """The figures as the table ``shared/eval/score.py`` prints."""
     lines = [f"articles: {figures['articles']}"]
