@@ -49,18 +49,25 @@ def extract(
     doc_id: str | None = None,
     pub_date: str | dt.date | None = None,
     nlp: Language | None = None,
+    keep_text: bool = False,
 ) -> Article:
     """Extract the record of one article.
 
     ``pub_date`` (``YYYY-MM-DD``) resolves relative dates ("Senin", "kemarin"); without it the date in
     the dateline is used when there is one. ``nlp`` defaults to the shipped pipeline, loaded once.
+    ``keep_text=True`` keeps the text in the record (``Article.text``), so that it shows itself whole in a
+    notebook and :func:`render` needs no second argument.
     """
     if not isinstance(text, str):
         raise InputError(doc_id or "text", f"expected the article text as str, got {type(text).__name__}")
     from .batch import process_text
 
     return process_text(
-        nlp or default_pipeline(), text, doc_id=doc_id, pub_date=check_pub_date(pub_date, source=doc_id or "text")
+        nlp or default_pipeline(),
+        text,
+        doc_id=doc_id,
+        pub_date=check_pub_date(pub_date, source=doc_id or "text"),
+        keep_text=keep_text,
     )
 
 
