@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml
 demo: setup
 	@mkdir -p out
 	$(BIN)/tppo-extract extract examples/articles --meta examples/articles/meta.csv -o out/examples.jsonl \
-		--table actions=out/examples_actions.csv
+		--keep-text --table actions=out/examples_actions.csv
 	$(BIN)/tppo-extract show out/examples.jsonl
+	$(BIN)/tppo-extract report out/examples.jsonl -o out/report.html
 
 test: setup
 	$(BIN)/python -m pytest -q
