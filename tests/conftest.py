@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import json
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -62,6 +63,21 @@ Cek Berita dan Artikel yang lain di Google News
 @pytest.fixture(scope="session")
 def sample_text() -> str:
     return SAMPLE_ARTICLE
+
+
+# ---- the bundled multi-outlet articles (examples/events) ---------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def event_articles() -> list[tppo_extract.Article]:
+    """The team's invented reports of one act by several outlets (examples/events), rules-only, with text."""
+    folder = EXAMPLES / "events"
+    manifest = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+    items = [
+        {"path": str(folder / name), "doc_id": name, "pub_date": meta["pub_date"]}
+        for name, meta in manifest["articles"].items()
+    ]
+    return list(tppo_extract.extract_many(items, models=False, keep_text=True))
 
 
 # ---- a real headless browser (the report and notebook views) ---------------------------------------------
