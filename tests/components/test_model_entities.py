@@ -224,3 +224,53 @@ def test_the_ner_word_lists_hold_their_known_entries() -> None:
     assert {"kementerian", "pengadilan", "perkumpulan"} <= model_entities.INSTITUTION_NOMINALS
     assert {"KM", "Kapal", "kapal"} <= model_entities.VESSEL_WORDS
     assert {"tppo", "tindak pidana perdagangan orang"} <= model_entities.not_names()
+
+
+def run_tagged(nlp: Language, text: str, model_spans: list[tuple[str, str]]) -> Article:
+    """``run`` with the tokens of the model spans tagged PROPN, as the trained tagger tags a name."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "tppo_ner_hold":
+            ents = []
+            for sub, label in model_spans:
+                start = text.index(sub)
+                span = doc.char_span(start, start + len(sub), label=label)
+                assert span is not None, sub
+                ents.append(span)
+            for tok in doc:
+                tok.pos_ = "PROPN" if any(s.start <= tok.i < s.end for s in ents) else "NOUN"
+            doc.ents = ents
+        doc = proc(doc)
+    return doc_to_article(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the capital is the sentence's: a connective, an interjection, a noun opening a line or a list item
+        ("Para calon pekerja ditunda keberangkatannya. Kendati demikian, sebagian tetap mencoba lagi.", "Kendati"),
+        (
+            "Warga mendengar penjelasan petugas.\n“Alhamdulillah, semua kembali dengan selamat,” kata warga.",
+            "Alhamdulillah",
+        ),
+        ("Syarat perusahaan penempatan:\n3. Jaminan perusahaan disetor ke bank pemerintah.", "Jaminan"),
+        ("Petugas menjelaskan prosedur.\nSetibanya di bandara, para pekerja diperiksa.", "Setibanya"),
+    ],
+)
+def test_one_capitalised_word_opening_a_sentence_is_no_model_name(rules: Language, text: str, word: str) -> None:
+    art = run_tagged(rules, text, [(word, "PER")])
+    assert not [e for e in art.entities if e.label == "PERSON"], ents(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # inside a sentence the capital is the name's
+        ("Kepala desa itu, kata Sutrisno, sudah melapor ke polisi.", "Sutrisno"),
+        # opening a sentence, but written with a capital inside another one
+        ("Sutrisno sudah melapor ke polisi. Menurut warga, Sutrisno kehilangan anaknya.", "Sutrisno"),
+    ],
+)
+def test_one_word_model_names_that_stay(rules: Language, text: str, word: str) -> None:
+    art = run_tagged(rules, text, [(word, "PER")])
+    assert word in [e.text for e in art.entities if e.label == "PERSON"], ents(art)

@@ -553,11 +553,36 @@ def _region_keys() -> frozenset[str]:
     return frozenset(keys | set(foreign_places()))
 
 
+def _first_of_sentence(doc: Doc, span: Span) -> bool:
+    """Whether ``span`` is the first word of its sentence or line, past opening quotes, brackets and list
+    numbers ("“Alhamdulillah, ...", "3. Deposito ..."): a place where every word is written with a capital.
+    (The pipeline's sentences and the line; ``_opens_sentence`` reads the tokens before a word instead.)"""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, span.start_char) + 1
+    sent = span[0].sent.start_char if doc.has_annotation("SENT_START") else 0
+    return not any(ch.isalpha() for ch in text[max(line, sent) : span.start_char])
+
+
+def _capitalised_within(doc: Doc, word: str, start: int) -> bool:
+    """Whether ``word`` is written, capitalised, elsewhere in ``doc`` at a place that does not open a sentence."""
+    text = doc_text(doc)
+    for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])", text):
+        if m.start() != start:
+            other = doc.char_span(m.start(), m.end())
+            if other is not None and not _first_of_sentence(doc, other):
+                return True
+    return False
+
+
 def _single_name(doc: Doc, tok: _Tok, tagged: bool) -> bool:
+    """A one-word model name: tagged a proper noun, no region's name, and, at the start of a sentence (where
+    the capital letter is the sentence's, not the name's), written with a capital elsewhere too."""
     if not tagged or in_skipped_zone(doc, tok.start, tok.end, frozenset({"headline"})):
         return False
     span = doc.char_span(tok.start, tok.end)
-    return span is not None and all(t.pos_ == "PROPN" for t in span) and place_key(tok.text) not in _region_keys()
+    if span is None or not all(t.pos_ == "PROPN" for t in span) or place_key(tok.text) in _region_keys():
+        return False
+    return not _first_of_sentence(doc, span) or _capitalised_within(doc, tok.text, tok.start)
 
 
 def _model_mentions(doc: Doc, toks: list[_Tok], found: list[PersonMention]) -> list[PersonMention]:
