@@ -8,6 +8,7 @@ any other tag (or none) leaves POS as it was.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,10 @@ class UposFromTag:
             return doc
         doc.from_array([POS], mapped.reshape(-1, 1).astype(numpy.uint64))  # type: ignore[arg-type]
         return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
 
     # no state of its own: saved and loaded with a pipeline as an empty folder
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
