@@ -38,7 +38,7 @@ bench: setup
 fuzz: setup
 	$(BIN)/python scripts/fuzz.py --n 10000
 
-# Trains the tagger, lemmatizer, parser and NER on ../shared/data and writes models/id_tppo_core (about an hour
+# Trains the tagger, lemmatizer, parser and NER on ../shared/data and writes models/id_tppo_core (about 10 minutes
 # on 2 cores). Resumable: a stage whose output is in build/ is skipped; `make train TRAIN_ARGS=--fresh` redoes all.
 train: setup
 	$(BIN)/python scripts/train.py --shared $(SHARED) $(TRAIN_ARGS)

@@ -7,11 +7,12 @@ Stages, each skipped when its output is already there (delete ``build/train`` or
 1. ``convert``: ``scripts/convert_corpora.py`` writes ``build/corpora`` from ``../shared/data``.
 2. ``pretrain``: ``spacy pretrain`` of the NER tok2vec on the training text (``--no-pretrain`` skips it and
    trains the NER from random weights with ``ner.cfg``).
-3. ``ner`` and ``syntax``: ``spacy train`` with ``models/configs/{ner,syntax}.cfg``, seeded, the two at once
-   (one core each). A run that was stopped resumes from its ``model-last`` checkpoint: the weights are kept,
-   the optimiser and the step count start again.
-4. ``assemble``: the trained components, with an ``attribute_ruler`` that copies the tagger's UPOS to
-   ``Token.pos``, saved to ``models/id_tppo_core`` with the test scores in its ``meta.json``.
+3. ``ner`` and ``syntax``: ``spacy train`` with ``models/configs/{ner,syntax}.cfg``, seeded, one core each: the
+   syntax starts at once, beside the pretraining, and the NER when the pretraining ends. A run that was
+   stopped resumes from its ``model-last`` checkpoint: the weights are kept, the optimiser and the step
+   count start again.
+4. ``assemble``: the trained components, with ``tppo_upos`` that copies the tagger's UPOS to ``Token.pos``,
+   saved to ``models/id_tppo_core`` with its sources and licence in ``meta.json``.
 """
 
 from __future__ import annotations
@@ -94,17 +95,22 @@ def resume_config(config: Path, checkpoint: Path, components: list[str], dest: P
     return dest
 
 
-def stage_train(kinds: list[str], work: Path, *, pretrained: Path | None) -> None:
-    procs: dict[str, subprocess.Popen[bytes]] = {}
-    for kind in kinds:
-        out = work / "train" / kind
-        if _done(out):
-            print(f"{kind}: trained already ({out})")
-            continue
-        out.mkdir(parents=True, exist_ok=True)
-        procs[kind] = _run(train_command(kind, work, pretrained=pretrained), out.parent / f"{kind}.log")
+def start_training(kind: str, work: Path, *, pretrained: Path | None) -> subprocess.Popen[bytes] | None:
+    """Start the ``spacy train`` run of ``kind`` in the background; None when it is trained already."""
+    out = work / "train" / kind
+    if _done(out):
+        print(f"{kind}: trained already ({out})")
+        return None
+    out.mkdir(parents=True, exist_ok=True)
+    return _run(train_command(kind, work, pretrained=pretrained), out.parent / f"{kind}.log")
+
+
+def finish_training(procs: dict[str, subprocess.Popen[bytes] | None], work: Path) -> None:
+    """Wait for the runs started by :func:`start_training` and mark each that ended well as done."""
     failed = []
     for kind, proc in procs.items():
+        if proc is None:
+            continue
         if proc.wait() != 0:
             failed.append(kind)
         else:
@@ -143,21 +149,21 @@ def assemble(work: Path, out: Path) -> None:
     """One spaCy pipeline of the trained components, in the order the tppo pipeline runs them."""
     import spacy
 
+    import tppo_extract.components  # noqa: F401  (registers tppo_upos)
+
     syntax = spacy.load(work / "train" / "syntax" / "model-best")
     ner = spacy.load(work / "train" / "ner" / "model-best")
     nlp = spacy.blank("id")
     for name in COMPONENTS["syntax"]:
         nlp.add_pipe(name, source=syntax)
-    # The tagger predicts UPOS as Token.tag; the attribute ruler copies it to Token.pos.
-    ruler = nlp.add_pipe("attribute_ruler", after="tagger")
-    tags = list(syntax.get_pipe("tagger").labels)
-    ruler.add_patterns([{"patterns": [[{"TAG": t}]], "attrs": {"POS": t}} for t in tags])  # type: ignore[attr-defined]
+    # The tagger predicts UPOS as Token.tag; tppo_upos copies it to Token.pos (components/upos.py).
+    nlp.add_pipe("tppo_upos", after="tagger")
     for name in COMPONENTS["ner"]:
         nlp.add_pipe(name, source=ner)
     nlp.meta.update(
         {
             "name": "tppo_core",
-            "version": "1.0.0",
+            "version": "1.1.0",
             "description": "tppo_extract's Indonesian tagger (UPOS), lemmatizer, dependency parser and NER "
             "(PER, ORG, LOC), CNN models trained on open corpora; see models/README.md.",
             "license": "CC BY-SA 4.0",
@@ -197,10 +203,20 @@ def main(argv: list[str] | None = None) -> int:
         cmd += ["--out", str(args.work / "corpora"), *CONVERT_ARGS]
         if subprocess.run(cmd, cwd=ROOT).returncode != 0:
             return 1
-    pretrained = stage_pretrain(args.work) if "pretrain" in stages else None
-    kinds = [k for k in ("ner", "syntax") if k in stages]
-    if kinds:
-        stage_train(kinds, args.work, pretrained=pretrained)
+    procs: dict[str, subprocess.Popen[bytes] | None] = {}
+    try:
+        # The syntax does not use the pretrained weights: it trains on one core while the other pretrains.
+        if "syntax" in stages:
+            procs["syntax"] = start_training("syntax", args.work, pretrained=None)
+        pretrained = stage_pretrain(args.work) if "pretrain" in stages else None
+        if "ner" in stages:
+            procs["ner"] = start_training("ner", args.work, pretrained=pretrained)
+    except BaseException:
+        for proc in procs.values():
+            if proc is not None:
+                proc.terminate()
+        raise
+    finish_training(procs, args.work)
     if "assemble" in stages:
         assemble(args.work, args.out)
     print(f"done in {(time.time() - t0) / 60:.1f} min")

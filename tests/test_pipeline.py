@@ -19,7 +19,7 @@ RULE_STAGES = [
     "tppo_zoner", "tppo_dateline", "tppo_sentencizer", "tppo_ner_hold", "tppo_agencies", "tppo_places",
     "tppo_dates", "tppo_persons", "tppo_model_entities", "tppo_quotes", "tppo_actions",
 ]  # fmt: skip
-TRAINED = ["tok2vec", "tagger", "attribute_ruler", "parser", "trainable_lemmatizer", "ner_tok2vec", "ner"]
+TRAINED = ["tok2vec", "tagger", "tppo_upos", "parser", "trainable_lemmatizer", "ner_tok2vec", "ner"]
 STAGES = RULE_STAGES[:3] + TRAINED + RULE_STAGES[3:]
 
 

@@ -54,9 +54,10 @@ class UposFromTag:
         for doc in stream:
             yield self(doc)
 
-    # no state of its own: saved and loaded with a pipeline as an empty folder
+    # no state of its own: saved as a folder with an empty settings file (git keeps no empty folder)
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)
+        (Path(path) / "cfg").write_text("{}\n", encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> UposFromTag:
         return self
