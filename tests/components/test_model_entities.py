@@ -19,9 +19,12 @@ def rules() -> Language:
     return tppo_extract.load(models=False, model_entities=True)
 
 
-def run(nlp: Language, text: str, model_spans: list[tuple[str, str]]) -> tuple[Doc, Article]:
+def run(
+    nlp: Language, text: str, model_spans: list[tuple[str, str]], *, tagged: bool = False
+) -> tuple[Doc, Article]:
     """Run ``nlp`` as if a trained NER had predicted ``model_spans`` ((substring, PER|ORG|LOC), first
-    occurrence each) right before the hold stage."""
+    occurrence each) right before the hold stage; ``tagged``: and a tagger had tagged the spans' tokens PROPN
+    and every other token NOUN."""
     doc = nlp.make_doc(text)
     for name, proc in nlp.pipeline:
         if name == "tppo_ner_hold":
@@ -31,6 +34,9 @@ def run(nlp: Language, text: str, model_spans: list[tuple[str, str]]) -> tuple[D
                 span = doc.char_span(start, start + len(sub), label=label)
                 assert span is not None, sub
                 ents.append(span)
+            if tagged:
+                for tok in doc:
+                    tok.pos_ = "PROPN" if any(s.start <= tok.i < s.end for s in ents) else "NOUN"
             doc.ents = ents
         doc = proc(doc)
     return doc, doc_to_article(doc)
@@ -226,24 +232,6 @@ def test_the_ner_word_lists_hold_their_known_entries() -> None:
     assert {"tppo", "tindak pidana perdagangan orang"} <= model_entities.not_names()
 
 
-def run_tagged(nlp: Language, text: str, model_spans: list[tuple[str, str]]) -> Article:
-    """``run`` with the tokens of the model spans tagged PROPN, as the trained tagger tags a name."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name == "tppo_ner_hold":
-            ents = []
-            for sub, label in model_spans:
-                start = text.index(sub)
-                span = doc.char_span(start, start + len(sub), label=label)
-                assert span is not None, sub
-                ents.append(span)
-            for tok in doc:
-                tok.pos_ = "PROPN" if any(s.start <= tok.i < s.end for s in ents) else "NOUN"
-            doc.ents = ents
-        doc = proc(doc)
-    return doc_to_article(doc)
-
-
 @pytest.mark.parametrize(
     ("text", "word"),
     [
@@ -258,7 +246,7 @@ def run_tagged(nlp: Language, text: str, model_spans: list[tuple[str, str]]) -> 
     ],
 )
 def test_one_capitalised_word_opening_a_sentence_is_no_model_name(rules: Language, text: str, word: str) -> None:
-    art = run_tagged(rules, text, [(word, "PER")])
+    _, art = run(rules, text, [(word, "PER")], tagged=True)
     assert not [e for e in art.entities if e.label == "PERSON"], ents(art)
 
 
@@ -272,5 +260,5 @@ def test_one_capitalised_word_opening_a_sentence_is_no_model_name(rules: Languag
     ],
 )
 def test_one_word_model_names_that_stay(rules: Language, text: str, word: str) -> None:
-    art = run_tagged(rules, text, [(word, "PER")])
+    _, art = run(rules, text, [(word, "PER")], tagged=True)
     assert word in [e.text for e in art.entities if e.label == "PERSON"], ents(art)
