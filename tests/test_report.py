@@ -165,6 +165,10 @@ def test_the_report_renders_in_headless_chromium(articles: list[Article], tmp_pa
         # the bars are drawn: each chart has filled paths of the bar colour
         assert page.locator("figure.tppo-chart svg path[style*='#4c78a8']").count() >= 3
         assert page.locator("section.tppo-article .tppo-view").count() == len(articles)
+        # nothing runs off the side of the page: long ids and names wrap
+        page.set_viewport_size({"width": 800, "height": 1000})
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        page.set_viewport_size({"width": 1280, "height": 1000})
         # a link from the events table scrolls to its article's view
         link = page.locator("table[data-table=events] a").first
         target = link.get_attribute("href")

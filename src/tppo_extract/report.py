@@ -35,7 +35,8 @@ _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 72rem;
        padding: 1rem 2rem; color: #222; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-table.tppo-table { border-collapse: collapse; font-size: 0.9rem; margin: 0.5rem 0; }
+table.tppo-table { border-collapse: collapse; font-size: 0.9rem; margin: 0.5rem 0; max-width: 100%; }
+table.tppo-table td { overflow-wrap: anywhere; }
 table.tppo-table th, table.tppo-table td { border: 1px solid #ddd; padding: 0.2rem 0.5rem; text-align: left;
        vertical-align: top; }
 table.tppo-table th { background: #f4f4f4; }
