@@ -398,3 +398,44 @@ def test_repr_html_does_not_raise_on_a_record_whose_text_does_not_fit() -> None:
 def test_render_is_exported() -> None:
     assert tppo_extract.render is render
     assert "render" in tppo_extract.__all__
+
+
+# ---- linear time ----------------------------------------------------------------------------------------
+
+# 4x the marks may cost at most this many times the time (linear is 4x): the same ratio as tests/test_scale.py.
+GROWTH_LIMIT = 6.0
+
+
+def _many_marks(n: int) -> Article:
+    """An article of ``n`` short sentences, each with an entity inside a quote and a trigger."""
+    sentence = "Petugas Sukamaju menunda keberangkatan warga. "
+    text = sentence * n
+    ents, quotes, actions = [], [], []
+    for i in range(n):
+        at = i * len(sentence)
+        ents.append(Entity(start=at + 8, end=at + 16, text="Sukamaju", label="PLACE"))
+        quotes.append(Quote(start=at, end=at + len(sentence) - 1, text=sentence[:-1], direct=True))
+        trig = TextSpan(start=at + 17, end=at + 38, text="menunda keberangkatan")
+        ev = TextSpan(start=at, end=at + len(sentence) - 1, text=sentence[:-1])
+        actions.append(
+            Action(id=f"act_{i:016x}", type="departure_prevention", trigger=trig, evidence=ev, confidence=0.9)
+        )
+    return Article(doc_id="many", relevant=True, text=text, entities=ents, quotes=quotes, actions=actions)
+
+
+def _best_render(article: Article) -> float:
+    import gc
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        t0 = time.perf_counter()
+        render(article)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_the_view_takes_time_in_proportion_to_its_marks() -> None:
+    small, large = _many_marks(500), _many_marks(2000)
+    assert _best_render(large) / _best_render(small) <= GROWTH_LIMIT

@@ -245,12 +245,27 @@ def _markup(text: str, marks: list[_Mark]) -> str:
     def order(mark: _Mark) -> tuple[int, int, int]:
         return (-mark.end, _RANK[mark.kind], mark.start)
 
-    empty = sorted((m for m in marks if m.start == m.end), key=lambda m: (m.start, _RANK[m.kind]))
-    spans = [m for m in marks if m.start < m.end]
+    # a sweep over the cuts: the marks that cover the stretch after each cut are kept at hand (added where
+    # they start, dropped where they end), so the view takes time in proportion to the marks, not their square
+    empty_at: dict[int, list[_Mark]] = {}
+    for m in sorted((m for m in marks if m.start == m.end), key=lambda m: (m.start, _RANK[m.kind])):
+        empty_at.setdefault(m.start, []).append(m)
+    starting: dict[int, list[_Mark]] = {}
+    ending: dict[int, list[_Mark]] = {}
+    for m in marks:
+        if m.start < m.end:
+            starting.setdefault(m.start, []).append(m)
+            ending.setdefault(m.end, []).append(m)
+    covering: dict[int, _Mark] = {}  # position in ``marks`` -> mark, in the order of ``marks``
+    index = {id(m): k for k, m in enumerate(marks)}
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     for i, at in enumerate(cuts):
         nxt = cuts[i + 1] if i + 1 < len(cuts) else None
-        active = [m for m in spans if nxt is not None and m.start <= at and m.end >= nxt]
+        for m in ending.get(at, ()):
+            covering.pop(index[id(m)], None)
+        for m in starting.get(at, ()):
+            covering[index[id(m)]] = m
+        active = [covering[k] for k in sorted(covering)] if nxt is not None else []
         active_ids = {m.id for m in active}
         # close down to the lowest element that no longer covers the next stretch
         lowest = next((k for k, (m, _) in enumerate(stack) if m.id not in active_ids), len(stack))
@@ -259,7 +274,7 @@ def _markup(text: str, marks: list[_Mark]) -> str:
             mark = close_top(at)
             if mark.id in active_ids:
                 reopen.append(mark)
-        for mark in (m for m in empty if m.start == at):
+        for mark in empty_at.get(at, ()):
             open_mark(mark)
             close_top(at)
         if nxt is None:
