@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span
 
 from .errors import InputError
-from .extensions import span_values
+from .extensions import span_value, span_values
 from .records import (
     Action,
     ActorRef,
@@ -44,12 +44,14 @@ def _span(text: str, ref: CharSpan | dict[str, Any]) -> TextSpan:
 def entity_record(ent: Span) -> Entity:
     """The record of one entity span."""
     v = span_values(ent)
+    start, end = ent.start_char, ent.end_char
     return Entity(
         label=ent.label_,
         source=v["source"] or "rule",
-        start=ent.start_char,
-        end=ent.end_char,
-        text=ent.text,
+        start=start,
+        end=end,
+        # a span's text is the doc's text between its offsets; the slice spares building a Token per word
+        text=doc_text(ent.doc)[start:end],
         canonical=v["canonical"],
         agency_id=v["agency_id"],
         agency_type=v["agency_type"],
@@ -92,8 +94,8 @@ def _action_record(doc: Doc, ents: dict[tuple[int, int], Span], a: ActionDict) -
                 start=ref["start"],
                 end=ref["end"],
                 text=text[ref["start"] : ref["end"]],
-                canonical=ent._.canonical if ent is not None else None,
-                agency_id=ent._.agency_id if ent is not None else None,
+                canonical=span_value(ent, "canonical") if ent is not None else None,
+                agency_id=span_value(ent, "agency_id") if ent is not None else None,
             )
         )
     locations = []
@@ -104,10 +106,10 @@ def _action_record(doc: Doc, ents: dict[tuple[int, int], Span], a: ActionDict) -
                 start=ref["start"],
                 end=ref["end"],
                 text=text[ref["start"] : ref["end"]],
-                name=ent._.canonical if ent is not None else None,
-                level=ent._.level if ent is not None else None,
-                region_code=ent._.region_code if ent is not None else None,
-                province=ent._.province if ent is not None else None,
+                name=span_value(ent, "canonical") if ent is not None else None,
+                level=span_value(ent, "level") if ent is not None else None,
+                region_code=span_value(ent, "region_code") if ent is not None else None,
+                province=span_value(ent, "province") if ent is not None else None,
             )
         )
     d = a.get("date")
