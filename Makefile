@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint bench fuzz eval train clean
+.PHONY: setup demo test lint bench fuzz eval train train-stanza clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,14 @@ fuzz: setup
 # on 2 cores). Resumable: a stage whose output is in build/ is skipped; `make train TRAIN_ARGS=--fresh` redoes all.
 train: setup
 	$(BIN)/python scripts/train.py --shared $(SHARED) $(TRAIN_ARGS)
+
+# Trains stanza's tagger, lemmatizer and parser on the same UD data (models/README.md) and writes
+# models/id_tppo_stanza, for load(syntax="stanza"); installs the [stanza] extra (stanza, CPU torch) first.
+# About an hour on one core; resumable: a stage with a DONE file in build/stanza is skipped and the parser
+# continues from its last checkpoint (`make train-stanza TRAIN_ARGS=--fresh` redoes all).
+train-stanza: setup
+	$(BIN)/python -m pip install --quiet -e '.[stanza]'
+	$(BIN)/python scripts/train_stanza.py --shared $(SHARED) $(TRAIN_ARGS)
 
 eval: setup
 	@mkdir -p out

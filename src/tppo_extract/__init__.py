@@ -87,6 +87,8 @@ def extract_many(
     client: object = None,
     time_limit: float | None = None,
     keep_text: bool = False,
+    syntax: str = "spacy",
+    stanza_dir: str | Path | None = None,
 ) -> Iterator[Article]:
     """Stream the :class:`Article` of each item, in order.
 
@@ -96,7 +98,8 @@ def extract_many(
     :func:`iter_results` to get the failures as records). ``models=False`` runs the rules-only pipeline;
     ``model_entities=True`` lets the trained NER's spans into the entities (see :func:`load`).
     ``engine="dask"`` (with ``client``, ``scheduler`` or ``workers``), ``time_limit`` and ``keep_text`` (the
-    text kept in each record, for :func:`render` and reports) are those of :func:`iter_results`.
+    text kept in each record, for :func:`render` and reports) are those of :func:`iter_results`;
+    ``syntax="stanza"`` and ``stanza_dir`` those of :func:`load`.
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
@@ -114,6 +117,8 @@ def extract_many(
         client=client,
         time_limit=time_limit,
         keep_text=keep_text,
+        syntax=syntax,
+        stanza_dir=stanza_dir,
     )
     for res in results:
         if res.article is not None:

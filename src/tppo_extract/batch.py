@@ -364,15 +364,23 @@ def _process_items(nlp: Language, items: list[Item]) -> list[Result]:
 _WORKER_NLP: Language | None = None
 
 
-def _pipeline(config: str | Path | None, models: bool | str | Path, model_entities: bool) -> Language:
+def _pipeline(
+    config: str | Path | None,
+    models: bool | str | Path,
+    model_entities: bool,
+    syntax: str = "spacy",
+    stanza_dir: str | None = None,
+) -> Language:
     if config:
-        return load(config, models=models, model_entities=model_entities)
-    return default_pipeline(models, model_entities)
+        return load(config, models=models, model_entities=model_entities, syntax=syntax, stanza_dir=stanza_dir)
+    return default_pipeline(models, model_entities, syntax, stanza_dir)
 
 
-def _init_worker(config: str | None, models: bool | str, model_entities: bool) -> None:
+def _init_worker(
+    config: str | None, models: bool | str, model_entities: bool, syntax: str = "spacy", stanza_dir: str | None = None
+) -> None:
     global _WORKER_NLP
-    _WORKER_NLP = load(config, models=models, model_entities=model_entities)
+    _WORKER_NLP = load(config, models=models, model_entities=model_entities, syntax=syntax, stanza_dir=stanza_dir)
 
 
 def _process_chunk(items: list[Item]) -> list[Result]:
@@ -401,6 +409,8 @@ def iter_results(
     client: object = None,
     time_limit: float | None = None,
     keep_text: bool = False,
+    syntax: str = "spacy",
+    stanza_dir: str | Path | None = None,
 ) -> Iterator[Result]:
     """Process ``items`` and yield one :class:`Result` per item, in input order.
 
@@ -416,7 +426,9 @@ def iter_results(
     tasks in threads, the article is interrupted at its next Python bytecode, so a long call into C (one regex
     match) finishes first; in this process and in local worker processes an alarm signal cuts it short.
     ``keep_text=True`` keeps each article's text in its record (``Article.text``), for views and reports.
+    ``syntax="stanza"`` (and ``stanza_dir``) choose stanza's syntax models, as in :func:`tppo_extract.load`.
     """
+    stanza_path = str(stanza_dir) if stanza_dir is not None else None
     if n_process < 1:
         raise ValueError("n_process must be 1 or more")
     if batch_size < 1:
@@ -431,6 +443,8 @@ def iter_results(
             config=config,
             models=models,
             model_entities=model_entities,
+            syntax=syntax,
+            stanza_dir=stanza_path,
             scheduler=scheduler,
             workers=workers,
             client=client,
@@ -439,7 +453,7 @@ def iter_results(
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}; choose local or dask")
     if n_process == 1:
-        pipeline = nlp or _pipeline(config, models, model_entities)
+        pipeline = nlp or _pipeline(config, models, model_entities, syntax, stanza_path)
         pending: list[Item] = []
         for entry in prepared:
             if isinstance(entry, Item):
@@ -452,7 +466,7 @@ def iter_results(
                 yield entry
         yield from _process_items(pipeline, pending)
         return
-    options = (models, model_entities)
+    options = (models, model_entities, syntax, stanza_path)
     yield from _iter_processes(prepared, n_process=n_process, batch_size=batch_size, config=config, models=options)
 
 
@@ -478,13 +492,14 @@ def _iter_processes(
     n_process: int,
     batch_size: int,
     config: str | Path | None,
-    models: tuple[bool | str | Path, bool],
+    models: tuple[bool | str | Path, bool, str, str | None],
 ) -> Iterator[Result]:
     # Failures found before processing ride in the chunk stream as Results so that order is kept.
     ctx = multiprocessing.get_context("spawn")
     window: deque[Future[list[Result]] | Result] = deque()
-    trained, merged = models
-    init = (str(config) if config else None, trained if isinstance(trained, bool) else str(trained), merged)
+    trained, merged, syntax, stanza_dir = models
+    trained_arg = trained if isinstance(trained, bool) else str(trained)
+    init = (str(config) if config else None, trained_arg, merged, syntax, stanza_dir)
     with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker, initargs=init) as pool:
         pending: list[Item] = []
 

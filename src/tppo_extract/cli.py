@@ -58,6 +58,21 @@ def _models_options(sub: argparse.ArgumentParser) -> None:
         action="store_true",
         help="let the trained NER's PER/ORG/LOC into the entities where the rules found none",
     )
+    sub.add_argument(
+        "--syntax",
+        choices=("spacy", "stanza"),
+        default="spacy",
+        help="the syntax backend: the trained spaCy components (default, faster) or stanza's models "
+        "(pip install 'tppo-extract[stanza]')",
+    )
+    sub.add_argument(
+        "--stanza-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="with --syntax stanza: a stanza model folder (default models/id_tppo_stanza), or a stanza "
+        "resources folder with the official 'id' models",
+    )
 
 
 def _positive(value: str) -> int:
@@ -332,6 +347,8 @@ def _results(
     config: Path | None,
     models: bool | Path,
     model_entities: bool,
+    syntax: str = "spacy",
+    stanza_dir: Path | None = None,
     engine: str = "local",
     scheduler: str | None = None,
     workers: int | None = None,
@@ -347,6 +364,8 @@ def _results(
         config=config,
         models=models,
         model_entities=model_entities,
+        syntax=syntax,
+        stanza_dir=stanza_dir,
         engine="dask" if engine == "dask" else "local",
         scheduler=scheduler,
         workers=workers,
@@ -485,6 +504,8 @@ def run_extract(args: argparse.Namespace, *, stdout: TextIO) -> int:
             config=args.config,
             models=args.models,
             model_entities=args.model_entities,
+            syntax=args.syntax,
+            stanza_dir=args.stanza_dir,
             engine=args.engine,
             scheduler=args.scheduler,
             workers=args.workers,
@@ -557,6 +578,8 @@ def run_evaluate(args: argparse.Namespace, *, stdout: TextIO) -> int:
             models=args.models,
             model_entities=args.model_entities,
             output=args.output,
+            syntax=args.syntax,
+            stanza_dir=args.stanza_dir,
         )
     except TppoError as exc:
         _err(str(exc))
@@ -582,7 +605,7 @@ def _scored_pipeline(args: argparse.Namespace) -> Language:
 
     if args.model is not None:
         return load(args.model)
-    return load(models=args.models, model_entities=True)
+    return load(models=args.models, model_entities=True, syntax=args.syntax, stanza_dir=args.stanza_dir)
 
 
 def run_evaluate_ner(args: argparse.Namespace, *, stdout: TextIO) -> int:

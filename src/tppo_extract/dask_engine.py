@@ -47,16 +47,31 @@ class PipelinePlugin(_WorkerPlugin):
 
     name = PLUGIN_NAME
 
-    def __init__(self, config: str | None, models: bool | str, model_entities: bool) -> None:
+    def __init__(
+        self,
+        config: str | None,
+        models: bool | str,
+        model_entities: bool,
+        syntax: str = "spacy",
+        stanza_dir: str | None = None,
+    ) -> None:
         self.config = config
         self.models = models
         self.model_entities = model_entities
+        self.syntax = syntax
+        self.stanza_dir = stanza_dir
         self.nlp: Language | None = None
 
     def setup(self, worker: Any) -> None:
         from .pipeline import load
 
-        self.nlp = load(self.config, models=self.models, model_entities=self.model_entities)
+        self.nlp = load(
+            self.config,
+            models=self.models,
+            model_entities=self.model_entities,
+            syntax=self.syntax,
+            stanza_dir=self.stanza_dir,
+        )
 
     def teardown(self, worker: Any) -> None:
         self.nlp = None
@@ -82,6 +97,8 @@ def iter_distributed(
     config: str | Path | None,
     models: bool | str | Path,
     model_entities: bool,
+    syntax: str = "spacy",
+    stanza_dir: str | None = None,
     scheduler: str | None = None,
     workers: int | None = None,
     client: Any = None,
@@ -108,7 +125,7 @@ def iter_distributed(
         own.insert(0, client)
     try:
         trained = models if isinstance(models, bool) else str(models)
-        plugin = PipelinePlugin(str(config) if config else None, trained, model_entities)
+        plugin = PipelinePlugin(str(config) if config else None, trained, model_entities, syntax, stanza_dir)
         client.register_plugin(plugin, name=PLUGIN_NAME)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         window: deque[Any] = deque()  # Futures of chunks, and Results of inputs that failed before

@@ -380,6 +380,8 @@ def evaluate_folder(
     models: bool | str | Path = True,
     model_entities: bool = False,
     output: str | Path | None = None,
+    syntax: str = "spacy",
+    stanza_dir: str | Path | None = None,
 ) -> Report:
     """Extract every ``*.txt`` of ``gold_dir`` (dates from ``meta``, by default ``gold_dir/meta.csv``) and score it."""
     from .batch import Item, iter_results, lookup_meta, read_meta
@@ -396,7 +398,16 @@ def evaluate_folder(
     outputs: dict[str, dict[str, Any]] = {}
     failures = []
     lines = []
-    for res in iter_results(items, n_process=n_process, config=config, models=models, model_entities=model_entities):
+    results = iter_results(
+        items,
+        n_process=n_process,
+        config=config,
+        models=models,
+        model_entities=model_entities,
+        syntax=syntax,
+        stanza_dir=stanza_dir,
+    )
+    for res in results:
         if res.article is not None:
             outputs[Path(res.doc_id).name] = res.article.to_json_dict()
             lines.append(article_json(res.article))

@@ -23,7 +23,16 @@ NER_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
 NER_COMPONENTS: tuple[str, ...] = ("ner_tok2vec", "ner")
 # The trained syntax components; they run in pipeline order, whichever of them the pipeline has.
 # (tppo_upos copies the tag to POS in the shipped pipeline; attribute_ruler does it in one built by hand)
-UD_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "tppo_upos", "attribute_ruler", "trainable_lemmatizer", "parser")
+UD_COMPONENTS: tuple[str, ...] = (
+    "tok2vec",
+    "tagger",
+    "tppo_upos",
+    "attribute_ruler",
+    "trainable_lemmatizer",
+    "parser",
+    "tppo_stanza_syntax",  # stanza's tagger, lemmatizer and parser in one stage (load(syntax="stanza"))
+)
+STANZA_STAGE = "tppo_stanza_syntax"
 UD_KEYS: tuple[str, ...] = ("upos", "lemma", "uas", "las", "las_universal")
 DIGITS = 4  # four decimals: differences of a tenth of a point between models stay visible
 
@@ -250,7 +259,7 @@ def evaluate_ner(
 def parse_gold_words(nlp: Language, sentences: Sequence[Sentence], *, batch_size: int = 256) -> list[Doc]:
     """Docs of the gold words, each one sentence, run through the trained syntax components only."""
     names = [n for n in nlp.pipe_names if n in UD_COMPONENTS]
-    if not {"tagger", "parser"} & set(names):
+    if not {"tagger", "parser", STANZA_STAGE} & set(names):
         raise ConfigError(
             f"the pipeline has no tagger and no parser (components: {', '.join(nlp.pipe_names) or 'none'}): "
             "load a pipeline with the trained syntax components"
@@ -274,6 +283,8 @@ def evaluate_ud(path: str | Path, *, nlp: Language, batch_size: int = 256) -> di
     docs = parse_gold_words(nlp, sentences, batch_size=batch_size)
     out = score_ud(sentences, docs)
     names = set(nlp.pipe_names)
+    if STANZA_STAGE in names:  # it sets all of them
+        names |= {"tagger", "trainable_lemmatizer", "parser"}
     if "tagger" not in names and "attribute_ruler" not in names:
         out["upos"] = None
     if "trainable_lemmatizer" not in names:

@@ -26,6 +26,11 @@ MODELS_ENV = "TPPO_EXTRACT_MODELS"
 # stage that holds the NER's output away from the rule entity stages.
 MODELS_BEFORE = "tppo_ner_hold"
 # The settings that let the trained NER's spans into the records (load(model_entities=True)).
+# The syntax backends: the trained spaCy components (fast, the default) or stanza's (components/stanza_syntax.py).
+SYNTAX_BACKENDS = ("spacy", "stanza")
+# The spaCy syntax components that syntax="stanza" replaces; the NER and its own tok2vec stay.
+SPACY_SYNTAX = ("tok2vec", "tagger", "tppo_upos", "attribute_ruler", "parser", "trainable_lemmatizer")
+STANZA_STAGE = "tppo_stanza_syntax"
 MODEL_ENTITY_OVERRIDES: dict[str, Any] = {
     "components.tppo_persons.model_names": True,
     "components.tppo_model_entities.labels": ["ORG", "LOC"],
@@ -97,6 +102,8 @@ def load(
     model_entities: bool = False,
     exclude: Iterable[str] = (),
     overrides: dict[str, Any] | None = None,
+    syntax: str = "spacy",
+    stanza_dir: str | Path | None = None,
 ) -> Language:
     """Return the tppo_extract pipeline.
 
@@ -110,12 +117,22 @@ def load(
     it was saved.
     ``exclude`` names components to leave out; ``overrides`` are spaCy config overrides
     (``{"components.tppo_actions.min_confidence": 0.5}``).
+    ``syntax="stanza"`` sets tags, lemmas, heads and deps with stanza's models instead of the trained spaCy
+    syntax (the NER stays): those of ``stanza_dir``, by default ``models/id_tppo_stanza`` or
+    ``$TPPO_EXTRACT_STANZA`` (see :mod:`tppo_extract.components.stanza_syntax`). It needs the ``[stanza]``
+    extra and works with ``models=False`` too (rules and stanza's syntax, no NER).
     """
+    if syntax not in SYNTAX_BACKENDS:
+        raise ConfigError(f"syntax={syntax!r}: expected one of {', '.join(SYNTAX_BACKENDS)}")
+    if stanza_dir is not None and syntax != "stanza":
+        raise ConfigError("stanza_dir is given but syntax is not 'stanza'")
     target = Path(path) if path is not None else default_config_path()
     if not target.exists():
         raise ConfigError(f"{target}: no such config file or pipeline directory")
     try:
         if target.is_dir():
+            if syntax != "spacy":
+                raise ConfigError(f"{target}: a saved pipeline loads as it was saved; syntax= applies to a config")
             return spacy.load(target, exclude=list(exclude), config=overrides or {})
         settings = {**(MODEL_ENTITY_OVERRIDES if model_entities else {}), **(overrides or {})}
         config = spacy.util.load_config(target, overrides=settings, interpolate=False)
@@ -127,10 +144,31 @@ def load(
         excluded = [name for name in exclude if name in nlp.pipe_names]
         for name in excluded:
             nlp.remove_pipe(name)
+    if syntax == "stanza":
+        use_stanza(nlp, stanza_dir)
+    return nlp
+
+
+def use_stanza(nlp: Language, stanza_dir: str | Path | None = None) -> Language:
+    """Replace the spaCy syntax components of ``nlp`` (if any) by ``tppo_stanza_syntax``, where they ran: after
+    the rule sentencizer, before the NER and the rule entity stages."""
+    for name in SPACY_SYNTAX:
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
+    before = next((n for n in ("ner_tok2vec", "ner", MODELS_BEFORE) if n in nlp.pipe_names), None)
+    if before is None:
+        raise ConfigError(f"the pipeline has no {MODELS_BEFORE} stage to put the stanza syntax before")
+    settings = {"stanza_dir": str(stanza_dir) if stanza_dir is not None else None}
+    nlp.add_pipe(STANZA_STAGE, config=settings, before=before)
     return nlp
 
 
 @functools.lru_cache(maxsize=4)
-def default_pipeline(models: bool | str | Path = True, model_entities: bool = False) -> Language:
+def default_pipeline(
+    models: bool | str | Path = True,
+    model_entities: bool = False,
+    syntax: str = "spacy",
+    stanza_dir: str | None = None,
+) -> Language:
     """The shipped pipeline in one of its modes, built once per process (``extract``, ``extract_many``)."""
-    return load(models=models, model_entities=model_entities)
+    return load(models=models, model_entities=model_entities, syntax=syntax, stanza_dir=stanza_dir)

@@ -10,6 +10,7 @@ from . import (  # noqa: F401
     places,
     quotes,
     sentences,
+    stanza_syntax,
     upos,
     zoning,
 )

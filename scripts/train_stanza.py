@@ -1,0 +1,296 @@
+"""Train stanza's tagger, lemmatizer and dependency parser on the UD Indonesian data of ``../shared`` and
+write ``models/id_tppo_stanza`` (``make train-stanza``; needs ``pip install -e '.[stanza]'``).
+
+    python scripts/train_stanza.py [--shared DIR] [--work DIR] [--out DIR] [--stages data,pos,...] [--fresh]
+
+The sentences are those of the spaCy syntax (``scripts/convert_corpora.py``: CSUI train and GSD dev less a
+held-out tenth, three times, and the 2017 GSD train mapped to the current annotation, once; every tenth GSD
+dev sentence for early stopping), as surface words: a multi-word token ("paspornya") is one word with the
+analysis of its main part, as the pipeline's tokenizer keeps clitics attached. So the backend needs no
+stanza tokenizer or MWT expander of its own (the adapter uses those of a user's official stanza models).
+
+Each stage runs stanza's own trainer (``python -m stanza.models.tagger`` / ``lemmatizer`` / ``parser``)
+with ``--no_pretrain`` and no charlm (nothing pretrained is reachable offline), one CPU thread each, and the
+hidden sizes below. Resumable: a stage with a ``DONE`` file is skipped; the parser, the long stage, saves a
+checkpoint every ``CHECKPOINT_STEPS`` and continues from it when run again; the tagger and lemmatizer are
+short and restart from scratch. Logs go to ``build/stanza/<stage>.log``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from convert_corpora import build  # noqa: E402
+
+from tppo_extract.corpora import Sentence  # noqa: E402
+
+DEFAULT_SHARED = ROOT.parent / "shared"
+DEFAULT_WORK = ROOT / "build" / "stanza"
+DEFAULT_OUT = ROOT / "models" / "id_tppo_stanza"
+STAGES = ("data", "pos", "lemma", "depparse", "assemble")
+SHORTHAND = "id_tppo"
+VERSION = "1.0.0"
+SEED = 1234
+# The current-annotation sentences three times against the 2017 GSD train, as for the spaCy syntax.
+CURRENT_REPEAT = 3
+
+# Sizes and steps, smaller than stanza's defaults (tagger 200 wide in batches of 250 sentences, parser 400
+# wide, 3 layers, in batches of 5,000 tokens, both for up to 50,000 steps): the training set is some 8,000
+# sentences (180,000 words), and on one CPU core the defaults take 6 to 9 hours. Here a tagger step (32
+# sentences) takes about 0.6 s, an epoch 250 steps; a parser step (3,000 tokens) covers a sixtieth of an
+# epoch. Early stopping on the held-out GSD dev sentences ends both sooner. See models/README.md for the
+# runs behind these sizes.
+POS_ARGS = [
+    "--hidden_dim", "100",
+    "--char_hidden_dim", "100",
+    "--deep_biaff_hidden_dim", "100",
+    "--composite_deep_biaff_hidden_dim", "50",
+    "--batch_size", "32",
+    "--max_steps", "3000",
+    "--max_steps_before_stop", "750",
+    "--eval_interval", "125",
+]  # fmt: skip
+LEMMA_ARGS = ["--hidden_dim", "100", "--num_epoch", "30", "--decay_epoch", "15", "--batch_size", "50"]
+DEPPARSE_ARGS = [
+    "--hidden_dim", "200",
+    "--char_hidden_dim", "100",
+    "--deep_biaff_hidden_dim", "200",
+    "--num_layers", "2",
+    "--batch_size", "3000",
+    "--max_steps", "2400",
+    "--max_steps_before_stop", "600",
+    "--eval_interval", "60",
+    "--second_optim_start_step", "1200",
+]  # fmt: skip
+# A few steps at tiny sizes: for the tests, which train a model on a handful of invented sentences to run
+# the backend end to end where the shipped models are absent (``--tiny``); its accuracy means nothing.
+TINY = {
+    "pos": ["--hidden_dim", "16", "--char_hidden_dim", "16", "--deep_biaff_hidden_dim", "16",
+            "--composite_deep_biaff_hidden_dim", "8", "--word_emb_dim", "16", "--char_emb_dim", "16",
+            "--tag_emb_dim", "8", "--batch_size", "8", "--max_steps", "10", "--eval_interval", "10"],
+    "lemma": ["--hidden_dim", "16", "--emb_dim", "16", "--pos_dim", "16", "--num_epoch", "2", "--batch_size", "8"],
+    "depparse": ["--hidden_dim", "16", "--char_hidden_dim", "16", "--deep_biaff_hidden_dim", "16",
+                 "--deep_biaff_output_dim", "16", "--word_emb_dim", "16", "--char_emb_dim", "16",
+                 "--tag_emb_dim", "8", "--transformed_dim", "16", "--num_layers", "1", "--batch_size", "200",
+                 "--max_steps", "10", "--eval_interval", "10"],
+}  # fmt: skip
+FULL = {"pos": POS_ARGS, "lemma": LEMMA_ARGS, "depparse": DEPPARSE_ARGS}
+
+# Parser steps between checkpoints: a killed run loses at most this much (two epochs).
+CHECKPOINT_STEPS = 120
+
+MODEL_FILES = {"pos": "tagger.pt", "lemma": "lemmatizer.pt", "depparse": "parser.pt"}
+
+
+# --- data -----------------------------------------------------------------------------------------------
+
+
+def conllu_lines(s: Sentence, sent_id: str) -> Iterable[str]:
+    """One sentence as CoNLL-U (surface words; a missing lemma as ``_``). XPOS and FEATS are left empty: the
+    pipeline reads neither, the 2017 GSD train has no features, and the tagger's dev score, which stops it
+    early, counts every column it predicts (a model taught to leave features out of a third of its data would
+    be scored on the features of the rest)."""
+    text = "".join(w + (" " if sp else "") for w, sp in zip(s.words, s.spaces or [True] * len(s.words), strict=True))
+    yield f"# sent_id = {sent_id}"
+    yield f"# text = {text.rstrip()}"
+    for i, word in enumerate(s.words):
+        head = 0 if s.deps[i] == "ROOT" else s.heads[i] + 1
+        dep = "root" if head == 0 else s.deps[i]
+        misc = "_" if (not s.spaces or s.spaces[i]) else "SpaceAfter=No"
+        cols = [str(i + 1), word, s.lemmas[i] or "_", s.upos[i] or "X", "_", "_", str(head), dep, "_", misc]
+        yield "\t".join(cols)
+    yield ""
+
+
+def write_conllu(sentences: Sequence[Sentence], path: Path, prefix: str) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for k, s in enumerate(sentences):
+            fh.write("\n".join(conllu_lines(s, f"{prefix}-{k}")) + "\n")
+    return len(sentences)
+
+
+def has_lemmas(s: Sentence) -> bool:
+    return all(s.lemmas)
+
+
+def _once(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Each sentence once: the repeats that weigh the current annotation for the step-counted tagger and parser
+    only lengthen the lemmatizer's epochs."""
+    seen: set[int] = set()
+    return [s for s in sentences if id(s) not in seen and not seen.add(id(s))]  # type: ignore[func-returns-value]
+
+
+def stage_given(work: Path, train: Path, dev: Path) -> None:
+    """The data stage for given CoNLL-U files (``--train``/``--dev``), read and written as surface words."""
+    from tppo_extract.corpora import read_conllu
+
+    sents = read_conllu(train)
+    data = work / "data"
+    counts = {
+        "train": write_conllu(sents, data / "train.conllu", "train"),
+        "train-lemma": write_conllu([s for s in sents if has_lemmas(s)], data / "train-lemma.conllu", "tl"),
+        "dev": write_conllu(read_conllu(dev), data / "dev.conllu", "dev"),
+    }
+    (data / "counts.json").write_text(json.dumps(counts, indent=1) + "\n", encoding="utf-8")
+
+
+def stage_data(shared: Path, work: Path) -> None:
+    c = build(shared, gsd2017=True, learn=True, current_repeat=CURRENT_REPEAT, ner_corpora=())
+    data = work / "data"
+    counts = {
+        "train": write_conllu(c.ud_train, data / "train.conllu", "train"),
+        # the 2017 GSD train has no lemmas: the lemmatizer learns from the current annotation alone
+        "train-lemma": write_conllu(_once([s for s in c.ud_train if has_lemmas(s)]), data / "train-lemma.conllu", "tl"),
+        "dev": write_conllu(c.ud_dev, data / "dev.conllu", "dev"),
+    }
+    for name, sents in c.ud_tests.items():
+        counts[f"test-{name}"] = write_conllu(sents, data / f"test-{name}.conllu", name)
+    (data / "counts.json").write_text(json.dumps(counts, indent=1) + "\n", encoding="utf-8")
+    print("data:", counts, flush=True)
+
+
+# --- training -------------------------------------------------------------------------------------------
+
+
+def trainer_command(stage: str, work: Path, sizes: dict[str, list[str]] = FULL) -> list[str]:
+    """The stanza trainer command of one stage."""
+    data, out = work / "data", work / stage
+    common = [
+        "--mode", "train",
+        "--shorthand", SHORTHAND,
+        "--eval_file", str(data / "dev.conllu"),
+        "--output_file", str(out / "dev.pred.conllu"),
+        "--save_dir", str(out),
+        "--save_name", MODEL_FILES[stage],
+        "--seed", str(SEED),
+        "--cpu",
+    ]  # fmt: skip
+    if stage == "pos":
+        return [sys.executable, "-m", "stanza.models.tagger", *common, "--lang", "id", "--no_pretrain",
+                "--train_file", str(data / "train.conllu"), *sizes["pos"]]  # fmt: skip
+    if stage == "lemma":
+        return [sys.executable, "-m", "stanza.models.lemmatizer", *common,
+                "--train_file", str(data / "train-lemma.conllu"), *sizes["lemma"]]  # fmt: skip
+    if stage == "depparse":
+        return [sys.executable, "-m", "stanza.models.parser", *common, "--lang", "id", "--no_pretrain",
+                "--train_file", str(data / "train.conllu"),
+                "--checkpoint_save_name", str(out / "checkpoint.pt"),
+                "--checkpoint_interval", str(CHECKPOINT_STEPS), *sizes["depparse"]]  # fmt: skip
+    raise ValueError(stage)
+
+
+def run_trainer(stage: str, work: Path, sizes: dict[str, list[str]] = FULL) -> None:
+    out = work / stage
+    if stage != "depparse" and out.exists():
+        shutil.rmtree(out)  # no checkpoint to continue from: a stopped tagger or lemmatizer starts again
+    out.mkdir(parents=True, exist_ok=True)
+    cmd = trainer_command(stage, work, sizes)
+    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    log = work / f"{stage}.log"
+    print("$", " ".join(cmd), ">", log, flush=True)
+    t0 = time.time()
+    with log.open("ab") as fh:
+        rc = subprocess.call(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, env=env)
+    if rc != 0:
+        raise SystemExit(f"{stage}: stanza's trainer exited with {rc}; see {log}")
+    if not (out / MODEL_FILES[stage]).is_file():
+        raise SystemExit(f"{stage}: no {MODEL_FILES[stage]} in {out}; see {log}")
+    (out / "DONE").write_text(f"{time.time() - t0:.0f} s\n", encoding="utf-8")
+
+
+# --- assemble -------------------------------------------------------------------------------------------
+
+
+def stage_assemble(work: Path, out: Path, sizes: dict[str, list[str]] = FULL) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for stage, name in MODEL_FILES.items():
+        shutil.copyfile(work / stage / name, out / name)
+    meta = {
+        "name": "id_tppo_stanza",
+        "version": VERSION,
+        "stanza": _version("stanza"),
+        "torch": _version("torch"),
+        "models": MODEL_FILES,
+        "training": {
+            "data": json.loads((work / "data" / "counts.json").read_text(encoding="utf-8")),
+            "pos": sizes["pos"],
+            "lemma": sizes["lemma"],
+            "depparse": sizes["depparse"],
+            "seed": SEED,
+        },
+        "sources": [
+            {"name": "UD Indonesian-CSUI", "license": "CC BY-SA 4.0"},
+            {"name": "UD Indonesian-GSD (dev, and the 2017 train)", "license": "CC BY-SA 4.0"},
+        ],
+        "license": "CC BY-SA 4.0",
+    }
+    (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    # stanza reads a resources.json from its model folder even when every model path is given
+    (out / "resources.json").write_text(json.dumps({"id": {"lang_name": "Indonesian"}}) + "\n", encoding="utf-8")
+    print("wrote", out, flush=True)
+
+
+def _version(pkg: str) -> str:
+    from importlib.metadata import version
+
+    return version(pkg)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--stages", default=",".join(STAGES), help=f"comma-separated, of {','.join(STAGES)}")
+    ap.add_argument("--fresh", action="store_true", help="redo every stage asked for, dropping checkpoints")
+    ap.add_argument("--train", type=Path, help="train on this CoNLL-U file instead of the UD data of --shared")
+    ap.add_argument("--dev", type=Path, help="with --train: the CoNLL-U file for early stopping")
+    ap.add_argument("--tiny", action="store_true", help="tiny sizes and a few steps (for tests)")
+    args = ap.parse_args(argv)
+    stages = args.stages.split(",")
+    unknown = set(stages) - set(STAGES)
+    if unknown:
+        print(f"unknown stages: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    try:
+        import stanza  # noqa: F401
+    except ImportError:
+        print("stanza is not installed: pip install -e '.[stanza]'", file=sys.stderr)
+        return 2
+    if (args.train is None) != (args.dev is None):
+        print("--train and --dev go together", file=sys.stderr)
+        return 2
+    sizes = TINY if args.tiny else FULL
+    args.work.mkdir(parents=True, exist_ok=True)
+    for stage in [s for s in STAGES if s in stages]:
+        done = args.work / stage / "DONE" if stage not in {"data", "assemble"} else None
+        if args.fresh and stage not in {"data", "assemble"} and (args.work / stage).exists():
+            shutil.rmtree(args.work / stage)
+        if stage == "data":
+            if args.train is not None:
+                stage_given(args.work, args.train, args.dev)
+            elif args.fresh or not (args.work / "data" / "counts.json").is_file():
+                stage_data(args.shared, args.work)
+        elif stage == "assemble":
+            stage_assemble(args.work, args.out, sizes)
+        elif done is not None and done.is_file():
+            print(f"{stage}: done ({done}), skipped", flush=True)
+        else:
+            run_trainer(stage, args.work, sizes)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
