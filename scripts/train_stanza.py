@@ -9,6 +9,10 @@ dev sentence for early stopping), as surface words: a multi-word token ("pasporn
 analysis of its main part, as the pipeline's tokenizer keeps clitics attached. So the backend needs no
 stanza tokenizer or MWT expander of its own (the adapter uses those of a user's official stanza models).
 
+The parser learns from, and is stopped early on, part-of-speech tags that the trained tagger predicted
+(the ``retag`` stage, as stanza's own depparse recipe does): at run time it reads predicted tags, so it
+learns to read tags with the tagger's errors in them rather than gold ones.
+
 Each stage runs stanza's own trainer (``python -m stanza.models.tagger`` / ``lemmatizer`` / ``parser``)
 with ``--no_pretrain`` and no charlm (nothing pretrained is reachable offline), one CPU thread each, and the
 hidden sizes below. Resumable: a stage with a ``DONE`` file is skipped; the parser, the long stage, saves a
@@ -38,7 +42,7 @@ from tppo_extract.corpora import Sentence  # noqa: E402
 DEFAULT_SHARED = ROOT.parent / "shared"
 DEFAULT_WORK = ROOT / "build" / "stanza"
 DEFAULT_OUT = ROOT / "models" / "id_tppo_stanza"
-STAGES = ("data", "pos", "lemma", "depparse", "assemble")
+STAGES = ("data", "pos", "lemma", "retag", "depparse", "assemble")
 SHORTHAND = "id_tppo"
 VERSION = "1.0.0"
 SEED = 1234
@@ -164,13 +168,38 @@ def stage_data(shared: Path, work: Path) -> None:
 # --- training -------------------------------------------------------------------------------------------
 
 
+def retag(work: Path) -> None:
+    """Write the parser's training and early-stopping files with the trained tagger's UPOS in place of the
+    gold ones (``python -m stanza.models.tagger --mode predict``)."""
+    data, pos = work / "data", work / "pos"
+    for name in ("train", "dev"):
+        out = data / f"{name}.retag.conllu"
+        cmd = [sys.executable, "-m", "stanza.models.tagger", "--mode", "predict", "--lang", "id",
+               "--shorthand", SHORTHAND, "--no_pretrain", "--cpu", "--save_dir", str(pos),
+               "--save_name", MODEL_FILES["pos"], "--eval_file", str(data / f"{name}.conllu"),
+               "--output_file", str(out.with_suffix(".part"))]  # fmt: skip
+        _call(cmd, work / "retag.log", "retag")
+        out.with_suffix(".part").replace(out)
+    (work / "retag").mkdir(exist_ok=True)
+    (work / "retag" / "DONE").write_text("retagged\n", encoding="utf-8")
+
+
+def _call(cmd: list[str], log: Path, stage: str) -> None:
+    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    print("$", " ".join(cmd), ">", log, flush=True)
+    with log.open("ab") as fh:
+        rc = subprocess.call(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, env=env)
+    if rc != 0:
+        raise SystemExit(f"{stage}: stanza exited with {rc}; see {log}")
+
+
 def trainer_command(stage: str, work: Path, sizes: dict[str, list[str]] = FULL) -> list[str]:
     """The stanza trainer command of one stage."""
     data, out = work / "data", work / stage
     common = [
         "--mode", "train",
         "--shorthand", SHORTHAND,
-        "--eval_file", str(data / "dev.conllu"),
+        "--eval_file", str(data / ("dev.retag.conllu" if stage == "depparse" else "dev.conllu")),
         "--output_file", str(out / "dev.pred.conllu"),
         "--save_dir", str(out),
         "--save_name", MODEL_FILES[stage],
@@ -185,7 +214,7 @@ def trainer_command(stage: str, work: Path, sizes: dict[str, list[str]] = FULL) 
                 "--train_file", str(data / "train-lemma.conllu"), *sizes["lemma"]]  # fmt: skip
     if stage == "depparse":
         return [sys.executable, "-m", "stanza.models.parser", *common, "--lang", "id", "--no_pretrain",
-                "--train_file", str(data / "train.conllu"),
+                "--train_file", str(data / "train.retag.conllu"),
                 "--checkpoint_save_name", str(out / "checkpoint.pt"),
                 "--checkpoint_interval", str(CHECKPOINT_STEPS), *sizes["depparse"]]  # fmt: skip
     raise ValueError(stage)
@@ -196,15 +225,9 @@ def run_trainer(stage: str, work: Path, sizes: dict[str, list[str]] = FULL) -> N
     if stage != "depparse" and out.exists():
         shutil.rmtree(out)  # no checkpoint to continue from: a stopped tagger or lemmatizer starts again
     out.mkdir(parents=True, exist_ok=True)
-    cmd = trainer_command(stage, work, sizes)
-    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
-    log = work / f"{stage}.log"
-    print("$", " ".join(cmd), ">", log, flush=True)
     t0 = time.time()
-    with log.open("ab") as fh:
-        rc = subprocess.call(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, env=env)
-    if rc != 0:
-        raise SystemExit(f"{stage}: stanza's trainer exited with {rc}; see {log}")
+    log = work / f"{stage}.log"
+    _call(trainer_command(stage, work, sizes), log, stage)
     if not (out / MODEL_FILES[stage]).is_file():
         raise SystemExit(f"{stage}: no {MODEL_FILES[stage]} in {out}; see {log}")
     (out / "DONE").write_text(f"{time.time() - t0:.0f} s\n", encoding="utf-8")
@@ -287,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
             stage_assemble(args.work, args.out, sizes)
         elif done is not None and done.is_file():
             print(f"{stage}: done ({done}), skipped", flush=True)
+        elif stage == "retag":
+            retag(args.work)
         else:
             run_trainer(stage, args.work, sizes)
     return 0
