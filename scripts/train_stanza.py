@@ -239,7 +239,7 @@ def run_trainer(stage: str, work: Path, sizes: dict[str, list[str]] = FULL) -> N
 def stage_assemble(work: Path, out: Path, sizes: dict[str, list[str]] = FULL) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for stage, name in MODEL_FILES.items():
-        shutil.copyfile(work / stage / name, out / name)
+        save_half(work / stage / name, out / name)
     meta = {
         "name": "id_tppo_stanza",
         "version": VERSION,
@@ -263,6 +263,20 @@ def stage_assemble(work: Path, out: Path, sizes: dict[str, list[str]] = FULL) ->
     # stanza reads a resources.json from its model folder even when every model path is given
     (out / "resources.json").write_text(json.dumps({"id": {"lang_name": "Indonesian"}}) + "\n", encoding="utf-8")
     print("wrote", out, flush=True)
+
+
+def save_half(src: Path, dst: Path) -> None:
+    """Copy a stanza model file with its weights in half precision: half the size in git (the three files
+    40 MB -> 21 MB), and stanza loads them into its float32 model unchanged in use (the same UPOS, lemma,
+    UAS and LAS to four places on GSD test, measured on 2026-12-01)."""
+    import torch
+
+    saved = torch.load(src, map_location="cpu", weights_only=True)
+    weights = saved["model"]
+    saved["model"] = type(weights)(
+        (k, v.half() if torch.is_tensor(v) and v.is_floating_point() else v) for k, v in weights.items()
+    )
+    torch.save(saved, dst)
 
 
 def _version(pkg: str) -> str:
