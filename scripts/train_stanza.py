@@ -184,8 +184,14 @@ def retag(work: Path) -> None:
     (work / "retag" / "DONE").write_text("retagged\n", encoding="utf-8")
 
 
+# CPU threads of each trainer: one, so that a second job (tests, another training) keeps the other core of a
+# 2-core machine; --threads raises it on an idle or larger machine.
+THREADS = [1]
+
+
 def _call(cmd: list[str], log: Path, stage: str) -> None:
-    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    n = str(THREADS[0])
+    env = dict(os.environ, OMP_NUM_THREADS=n, MKL_NUM_THREADS=n, OPENBLAS_NUM_THREADS=n)
     print("$", " ".join(cmd), ">", log, flush=True)
     with log.open("ab") as fh:
         rc = subprocess.call(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, env=env)
@@ -295,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", type=Path, help="train on this CoNLL-U file instead of the UD data of --shared")
     ap.add_argument("--dev", type=Path, help="with --train: the CoNLL-U file for early stopping")
     ap.add_argument("--tiny", action="store_true", help="tiny sizes and a few steps (for tests)")
+    ap.add_argument("--threads", type=int, default=1, help="CPU threads per trainer (default 1)")
     args = ap.parse_args(argv)
     stages = args.stages.split(",")
     unknown = set(stages) - set(STAGES)
@@ -310,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         print("--train and --dev go together", file=sys.stderr)
         return 2
     sizes = TINY if args.tiny else FULL
+    THREADS[0] = max(1, args.threads)
     args.work.mkdir(parents=True, exist_ok=True)
     for stage in [s for s in STAGES if s in stages]:
         done = args.work / stage / "DONE" if stage not in {"data", "assemble"} else None
