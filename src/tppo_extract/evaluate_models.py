@@ -15,24 +15,18 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from .components.stanza_syntax import STAGE as STANZA_STAGE
 from .corpora import PIPELINE_TO_NER, Sentence, bio_spans, read_bio, read_conllu
 from .errors import ConfigError, InputError
+from .pipeline import SPACY_SYNTAX
 
 NER_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
 # The trained NER, run on its own: its tok2vec first (the ner listens to it), then the ner.
 NER_COMPONENTS: tuple[str, ...] = ("ner_tok2vec", "ner")
 # The trained syntax components; they run in pipeline order, whichever of them the pipeline has.
-# (tppo_upos copies the tag to POS in the shipped pipeline; attribute_ruler does it in one built by hand)
-UD_COMPONENTS: tuple[str, ...] = (
-    "tok2vec",
-    "tagger",
-    "tppo_upos",
-    "attribute_ruler",
-    "trainable_lemmatizer",
-    "parser",
-    "tppo_stanza_syntax",  # stanza's tagger, lemmatizer and parser in one stage (load(syntax="stanza"))
-)
-STANZA_STAGE = "tppo_stanza_syntax"
+# (tppo_upos copies the tag to POS in the shipped pipeline; attribute_ruler does it in one built by hand;
+# the stanza stage does all of them in one, with load(syntax="stanza"))
+UD_COMPONENTS: tuple[str, ...] = (*SPACY_SYNTAX, STANZA_STAGE)
 UD_KEYS: tuple[str, ...] = ("upos", "lemma", "uas", "las", "las_universal")
 DIGITS = 4  # four decimals: differences of a tenth of a point between models stay visible
 

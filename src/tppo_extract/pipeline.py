@@ -16,6 +16,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 from . import components as _components  # noqa: F401  (registers the factories when not installed)
+from .components.stanza_syntax import STAGE as STANZA_STAGE
 from .errors import ConfigError, ResourceError
 from .lang import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 
@@ -30,7 +31,6 @@ MODELS_BEFORE = "tppo_ner_hold"
 SYNTAX_BACKENDS = ("spacy", "stanza")
 # The spaCy syntax components that syntax="stanza" replaces; the NER and its own tok2vec stay.
 SPACY_SYNTAX = ("tok2vec", "tagger", "tppo_upos", "attribute_ruler", "parser", "trainable_lemmatizer")
-STANZA_STAGE = "tppo_stanza_syntax"
 MODEL_ENTITY_OVERRIDES: dict[str, Any] = {
     "components.tppo_persons.model_names": True,
     "components.tppo_model_entities.labels": ["ORG", "LOC"],

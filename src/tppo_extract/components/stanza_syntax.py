@@ -44,6 +44,8 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError, ResourceError
 
+# The stage's name (its factory's, and the one load(syntax="stanza") gives it).
+STAGE = "tppo_stanza_syntax"
 STANZA_MODEL_NAME = "id_tppo_stanza"
 STANZA_ENV = "TPPO_EXTRACT_STANZA"
 INSTALL_HINT = "pip install 'tppo-extract[stanza]' (or, in a checkout, pip install -e '.[stanza]')"
@@ -340,7 +342,7 @@ def _write(doc: Doc, found: dict[int, Analysis | None]) -> None:
 
 
 @Language.factory(
-    "tppo_stanza_syntax",
+    STAGE,
     assigns=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head"],
     requires=["token.is_sent_start"],
     default_config={"stanza_dir": None, "sentences_per_call": SENTENCES_PER_CALL},
