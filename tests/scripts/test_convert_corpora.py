@@ -87,3 +87,53 @@ def test_learnt_conversion_relabels_what_the_revision_changed(convert: ModuleTyp
     assert out.upos == ["NOUN", "AUX", "VERB", "NOUN", "NOUN"]
     assert out.deps == ["nsubj", "aux", "ROOT", "obj", "nmod"]
     assert out.heads == old[0].heads
+
+
+def _marks(heads: list[int], words: str) -> list[int]:
+    """The same sentence with every mark hanging from the first word, as a wrongly attached source has them."""
+    return [0 if w in {".", ",", "(", ")", '"'} else h for h, w in zip(heads, words.split(), strict=True)]
+
+
+# (words, UPOS, heads of the words; each mark's head by the UD guidelines)
+PUNCT_CASES = [
+    # a sentence-final mark hangs from the root
+    ("Petugas memeriksa paspor .", "NOUN VERB NOUN PUNCT", [1, 1, 1, 1]),
+    # a comma after a fronted clause belongs to that clause; the final mark to the main clause
+    ("Setelah rapat selesai , petugas pulang .", "SCONJ NOUN VERB PUNCT NOUN VERB PUNCT", [2, 2, 5, 2, 5, 5, 5]),
+    # both brackets hang from the head of the phrase they enclose
+    ("Badan Pelindungan ( BP2MI ) hadir .", "PROPN PROPN PUNCT PROPN PUNCT VERB PUNCT", [5, 0, 3, 0, 3, 5, 5]),
+    # two sentences on one line: each final mark closes its own
+    ("Petugas datang . Warga senang .", "NOUN VERB PUNCT NOUN ADJ PUNCT", [1, 1, 1, 4, 1, 4]),
+    # straight quotes pair up around the quoted phrase
+    ('Ia menyebut " desa aman " kemarin .', "PRON VERB PUNCT NOUN ADJ PUNCT ADV PUNCT", [1, 1, 3, 1, 3, 3, 1, 1]),
+]
+
+
+@pytest.mark.parametrize(("words", "upos", "expected"), PUNCT_CASES)
+def test_punctuation_attached_by_the_ud_guidelines(
+    convert: ModuleType, words: str, upos: str, expected: list[int]
+) -> None:
+    n = len(words.split())
+    s = _sent(words, upos, _marks(expected, words), " ".join(["dep"] * n))
+    assert convert.attach_punctuation(s) == expected
+
+
+def test_punctuation_left_alone_when_a_word_hangs_from_a_mark(convert: ModuleType) -> None:
+    s = _sent("Petugas , datang .", "NOUN PUNCT VERB PUNCT", [1, 2, 2, 0], "dep dep ROOT dep")
+    assert convert.attach_punctuation(s) == [1, 2, 2, 0]
+
+
+def test_gsd2017_conversion_reattaches_marks_and_keeps_the_words(convert: ModuleType) -> None:
+    s = _sent("Setelah rapat selesai , petugas pulang .", "SCONJ NOUN VERB PUNCT NOUN VERB PUNCT",
+              [2, 2, 5, 4, 5, 5, 0], "mark nsubj advcl punct nsubj ROOT punct")  # fmt: skip
+    out = convert.convert_gsd2017(s)
+    assert out.heads == [2, 2, 5, 2, 5, 5, 5]
+    assert out.deps == s.deps
+
+
+def test_learnt_conversion_splits_possessors_from_determiners(convert: ModuleType) -> None:
+    # now: a pronoun after its noun is its possessor, a demonstrative a determiner; 2017: both det
+    current = [_sent("rumah mereka itu besar", "NOUN PRON DET ADJ", [3, 0, 0, 3], "nsubj nmod:poss det ROOT")] * 12
+    old = [_sent("kantor kami ini baru", "NOUN PRON DET ADJ", [3, 0, 0, 3], "nsubj det det ROOT")] * 6
+    out = convert.convert_gsd2017(old[0], convert.learn_conversion(current, old))
+    assert out.deps == ["nsubj", "nmod:poss", "det", "ROOT"]
