@@ -103,3 +103,56 @@ def test_the_tokenizer_hands_on_the_text_it_was_given(fuzz: ModuleType) -> None:
         doc = tokenizer(text)
         assert doc_text(doc) is text and doc.text == text
     assert type(pickle.loads(pickle.dumps(tokenizer))) is type(tokenizer)
+
+
+# Articles with a special case early (an abbreviation), as news has them: spaCy caches no chunk after it.
+CACHE_TEXTS = [
+    "Kab. Sukamaju menunda keberangkatan 12 calon pekerja, Senin (3/6).",
+    "Kombes Pol. Budi Santoso memimpin razia di Jl. Merdeka No. 5, kemarin.",
+    "H. Ahmad (45), warga Kec. Sukamaju, menolak paspor 'palsu' itu.",
+]
+
+
+def test_tokens_are_the_same_from_the_cache(tok: Language) -> None:
+    first = [[(t.text, t.whitespace_, t.norm_) for t in tok(text)] for text in CACHE_TEXTS]
+    again = [[(t.text, t.whitespace_, t.norm_) for t in tok(text)] for text in CACHE_TEXTS]
+    assert first == again
+    assert [t for t, _, _ in first[0]][:4] == ["Kab.", "Sukamaju", "menunda", "keberangkatan"]
+
+
+def test_chunks_after_a_special_case_are_cached(tok: Language) -> None:
+    tokenizer = tok.tokenizer
+    original = tokenizer.prefix_search
+    asked: list[str] = []
+
+    def counting(chunk: str):  # type: ignore[no-untyped-def]
+        asked.append(chunk)
+        return original(chunk)
+
+    try:
+        tokenizer.prefix_search = counting  # empties spaCy's cache, and what was offered to it
+        assert not tokenizer._offered
+        for text in CACHE_TEXTS:
+            tokenizer(text)
+        asked.clear()
+        for text in CACHE_TEXTS:
+            tokenizer(text)
+        # on the second reading every chunk but the special cases comes from the cache
+        assert "menunda" not in asked and "keberangkatan" not in asked and "pekerja," not in asked
+        assert "kemarin." not in asked and "(45)," not in asked
+    finally:
+        tokenizer.prefix_search = original
+
+
+def test_the_cache_keeps_no_more_than_its_size(tok: Language) -> None:
+    tokenizer = tok.tokenizer
+    size = tokenizer.max_cache_size
+    try:
+        tokenizer.max_cache_size = 5
+        tokenizer._flush_cache()
+        tokenizer(" ".join(f"kata{k}" for k in range(50)))
+        tokenizer(" ".join(f"kata{k}" for k in range(50, 100)))
+        assert len(tokenizer._offered) == 50  # offered once, then no more: the cache is full
+    finally:
+        tokenizer.max_cache_size = size
+        tokenizer._flush_cache()
