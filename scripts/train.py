@@ -163,7 +163,7 @@ def assemble(work: Path, out: Path) -> None:
     nlp.meta.update(
         {
             "name": "tppo_core",
-            "version": "1.1.0",
+            "version": "1.2.0",
             "description": "tppo_extract's Indonesian tagger (UPOS), lemmatizer, dependency parser and NER "
             "(PER, ORG, LOC), CNN models trained on open corpora; see models/README.md.",
             "license": "CC BY-SA 4.0",
