@@ -19,7 +19,6 @@ from ..spans import remember_text
 from .punctuation import INFIXES, PREFIXES, SUFFIXES, TOKEN_MATCH
 from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
-
 # Chunks whose split spaCy's tokenizer keeps (its max_cache_size; spaCy's default is 10,000, and it keeps no
 # more once full): the distinct chunks of a few hundred articles, where a corpus of news has many more. A kept
 # chunk costs some 100 bytes; this many, some 10 MB.
@@ -82,13 +81,11 @@ class NewsTokenizer(Tokenizer):  # type: ignore[misc]  # spaCy's Tokenizer is un
         self._offered.update(new)
         # plain words (letters and digits) in one call; the other chunks in small groups, since a special case
         # that _special does not see (one the affix patterns uncover) stops the caching of the rest of its group
-        plain, marked = [], []
+        plain: list[str] = []
+        marked: list[str] = []
         for c in new:
-            if c.isalnum():
-                if not self._special(c):
-                    plain.append(c)
-            elif not self._special(c):
-                marked.append(c)
+            if not self._special(c):
+                (plain if c.isalnum() else marked).append(c)
         tokenize = super().__call__
         if plain:
             tokenize(" ".join(plain))
