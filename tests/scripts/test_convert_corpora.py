@@ -137,3 +137,19 @@ def test_learnt_conversion_splits_possessors_from_determiners(convert: ModuleTyp
     old = [_sent("kantor kami ini baru", "NOUN PRON DET ADJ", [3, 0, 0, 3], "nsubj det det ROOT")] * 6
     out = convert.convert_gsd2017(old[0], convert.learn_conversion(current, old))
     assert out.deps == ["nsubj", "nmod:poss", "det", "ROOT"]
+
+
+def test_punct_guideline_reattaches_the_training_marks_only(convert: ModuleType) -> None:
+    plain = convert.build(SHARED, gsd2017=False, ner_corpora=())
+    guided = convert.build(SHARED, gsd2017=False, ner_corpora=(), punct_guideline=True)
+    assert [s.words for s in guided.ud_train] == [s.words for s in plain.ud_train]
+    assert guided.ud_tests == plain.ud_tests and guided.ud_dev == plain.ud_dev
+    moved = 0
+    for a, b in zip(plain.ud_train, guided.ud_train, strict=True):
+        for u, ha, hb in zip(a.upos, a.heads, b.heads, strict=True):
+            if u != "PUNCT":
+                assert ha == hb, "a word's own head changed"
+            moved += ha != hb
+        assert b.deps == a.deps
+    # CSUI attaches a share of its marks its own way: some, not all, move
+    assert 0 < moved < sum(u == "PUNCT" for s in plain.ud_train for u in s.upos) / 2
