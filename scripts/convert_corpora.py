@@ -25,7 +25,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tppo_extract.corpora import Sentence, bio_spans, read_bio, read_conllu
@@ -59,12 +59,21 @@ REANALYSED: dict[str, frozenset[str]] = {
 }
 MIN_PAIR = 10
 PAIR_SHARE = 0.6
+# A word that joins a clause is a subordinator (SCONJ, mark), one before a nominal an adposition (ADP, case):
+# the revision re-analysed "untuk", "dengan", "setelah" before a verb, which 2017 mostly gives ADP/case. These
+# words are learnt one by one, with the part of speech of their head: the analysis the current GSD gives a
+# word on that kind of head, when it gives one to PAIR_SHARE of at least MIN_WORD such arcs.
+ADPOSITIONS = frozenset({"ADP", "SCONJ"})
+ADPOSITION_RELATIONS = frozenset({"case", "mark"})
 
 
 @dataclass
 class Conversion:
     words: dict[str, tuple[str, str]]  # casefolded word -> (UPOS, relation) of the current annotation
     arcs: dict[tuple[str, str, bool, str], str]  # (head UPOS, dependent UPOS, head first, 2017 relation) -> now
+    # (casefolded word, head UPOS) -> (UPOS, relation) now, for adpositions and subordinators; empty unless
+    # learnt with ``subordinators=True``
+    subordinators: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
 
 def _dominant(counts: Counter[tuple[str, str]]) -> tuple[str, str] | None:
@@ -73,8 +82,28 @@ def _dominant(counts: Counter[tuple[str, str]]) -> tuple[str, str] | None:
     return best if n / total >= DOMINANT else None
 
 
-def learn_conversion(current: list[Sentence], old: list[Sentence]) -> Conversion:
-    """The relabelling of :func:`convert_gsd2017`, learnt by comparing the two annotations word by word."""
+def _is_adposition_arc(s: Sentence, i: int) -> bool:
+    return s.heads[i] != i and s.upos[i] in ADPOSITIONS and s.deps[i] in ADPOSITION_RELATIONS
+
+
+def learn_subordinators(current: list[Sentence]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(word, head UPOS) -> the (UPOS, relation) that the current annotation gives to most such arcs."""
+    counts: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
+    for s in current:
+        for i, w in enumerate(s.words):
+            if _is_adposition_arc(s, i):
+                counts.setdefault((w.casefold(), s.upos[s.heads[i]]), Counter())[(s.upos[i], s.deps[i])] += 1
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for key, c in counts.items():
+        best, n = c.most_common(1)[0]
+        if sum(c.values()) >= MIN_WORD and n / sum(c.values()) >= PAIR_SHARE:
+            out[key] = best
+    return out
+
+
+def learn_conversion(current: list[Sentence], old: list[Sentence], *, subordinators: bool = False) -> Conversion:
+    """The relabelling of :func:`convert_gsd2017`, learnt by comparing the two annotations word by word;
+    with ``subordinators``, also the adpositions and subordinators (see ADPOSITIONS above)."""
     now_words: dict[str, Counter[tuple[str, str]]] = {}
     old_words: dict[str, Counter[tuple[str, str]]] = {}
     pairs: dict[tuple[str, str, bool], Counter[str]] = {}
@@ -105,7 +134,7 @@ def learn_conversion(current: list[Sentence], old: list[Sentence]) -> Conversion
             label, n = counts.most_common(1)[0]
             if sum(counts.values()) >= MIN_PAIR and n / sum(counts.values()) >= PAIR_SHARE:
                 arcs[(hp, dp, first, rel)] = label
-    return Conversion(words, arcs)
+    return Conversion(words, arcs, learn_subordinators(current) if subordinators else {})
 
 
 # ------------------------------------------------------------------------------- punctuation attachment
@@ -256,6 +285,10 @@ def convert_gsd2017(sent: Sentence, conversion: Conversion | None = None) -> Sen
             sent.heads[j] == i and sent.words[j].casefold() == "yang" for j in range(len(sent.words))
         ):
             deps[i] = "acl:relcl"
+        elif conversion is not None and _is_adposition_arc(sent, i):
+            key = (sent.words[i].casefold(), sent.upos[head])
+            if key in conversion.subordinators:
+                upos[i], deps[i] = conversion.subordinators[key]
     if conversion is not None:
         for i, w in enumerate(sent.words):
             if (now := conversion.words.get(w.casefold())) is not None and deps[i] != "ROOT":
@@ -356,6 +389,7 @@ def build(
     ner_corpora: Iterable[str] = tuple(NER_CORPORA),
     ner_repeat: Mapping[str, int] | None = None,
     punct_guideline: bool = False,
+    subordinators: bool = False,
 ) -> Corpora:
     """Every split. ``ner_repeat`` repeats a corpus's training sentences (``{"idner": 2}``) to weigh its
     annotation conventions more; ``current_repeat`` does the same for the UD sentences of the current (2021+)
@@ -365,7 +399,8 @@ def build(
     (:func:`attach_punctuation`), as the converted 2017 GSD train already is: CSUI keeps a convention of its
     own (a third of its marks hang elsewhere), GSD's own annotation follows the guidelines (93 % of its test
     marks), so that with it every training sentence attaches punctuation one way. The test files stay as
-    they are."""
+    they are. ``subordinators`` also learns the re-analysed adpositions and subordinators for the 2017
+    conversion (:func:`learn_subordinators`). Both are off for the spaCy syntax of model 1.2.0."""
     ner = shared / "data" / "ner"
     ud = shared / "data" / "ud"
     dropped: Counter[str] = Counter()
@@ -415,7 +450,7 @@ def build(
     if gsd2017:
         old = read_conllu(ud / "UD_Indonesian-GSD" / "id-ud-train.v2.0-2017.conllu", keep_lemmas=False)
         gsd_now = [s for i, s in enumerate(gsd_dev) if i % UD_DEV_EVERY]
-        conversion = learn_conversion(gsd_now, old) if learn else None
+        conversion = learn_conversion(gsd_now, old, subordinators=subordinators) if learn else None
         sources.append(("gsd/train-2017", [convert_gsd2017(s, conversion) for s in old]))
     seen: list[Sentence] = []
     for name, sents in sources:
