@@ -45,7 +45,7 @@ train: setup
 
 # Trains stanza's tagger, lemmatizer and parser on the same UD data (models/README.md) and writes
 # models/id_tppo_stanza, for load(syntax="stanza"); installs the [stanza] extra (stanza, CPU torch) first.
-# About an hour on one core; resumable: a stage with a DONE file in build/stanza is skipped and the parser
+# About 3.3 hours on one core (2.5 with TRAIN_ARGS=--threads 2); resumable: a stage with a DONE file in build/stanza is skipped and the parser
 # continues from its last checkpoint (`make train-stanza TRAIN_ARGS=--fresh` redoes all).
 train-stanza: setup
 	$(BIN)/python -m pip install --quiet -e '.[stanza]'
