@@ -5,9 +5,11 @@ write ``models/id_tppo_stanza`` (``make train-stanza``; needs ``pip install -e '
 
 The sentences are those of the spaCy syntax (``scripts/convert_corpora.py``: CSUI train and GSD dev less a
 held-out tenth, three times, and the 2017 GSD train mapped to the current annotation, once; every tenth GSD
-dev sentence for early stopping), as surface words: a multi-word token ("paspornya") is one word with the
-analysis of its main part, as the pipeline's tokenizer keeps clitics attached. So the backend needs no
-stanza tokenizer or MWT expander of its own (the adapter uses those of a user's official stanza models).
+dev sentence for early stopping), with the CSUI punctuation and the 2017 subordinators brought to GSD's
+current annotation (PUNCT_GUIDELINE, SUBORDINATORS below), as surface words: a multi-word token
+("paspornya") is one word with the analysis of its main part, as the pipeline's tokenizer keeps clitics
+attached. So the backend needs no stanza tokenizer or MWT expander of its own (the adapter uses those of a
+user's official stanza models).
 
 The parser learns from, and is stopped early on, part-of-speech tags that the trained tagger predicted
 (the ``retag`` stage, as stanza's own depparse recipe does): at run time it reads predicted tags, so it
