@@ -37,7 +37,7 @@ needs_stanza = pytest.mark.skipif(not HAS_STANZA, reason="the [stanza] extra (st
 SHIPPED = stanza_models_path()
 needs_shipped = pytest.mark.skipif(
     not (HAS_STANZA and (SHIPPED / "meta.json").is_file()),
-    reason="needs the [stanza] extra and the stanza models of `make train-stanza` (models/id_tppo_stanza)",
+    reason="needs the [stanza] extra and the stanza models in models/id_tppo_stanza (shipped; `make train-stanza` rebuilds them)",
 )
 
 
