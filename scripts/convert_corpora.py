@@ -443,13 +443,13 @@ def build(
     ud_held = [*ud_dev, *(s for t in ud_tests.values() for s in t)]
     ud_train: list[Sentence] = []
     csui_train = read_conllu(ud / "UD_Indonesian-CSUI" / "id_csui-ud-train.conllu")
+    gsd_now = [s for i, s in enumerate(gsd_dev) if i % UD_DEV_EVERY]
     sources = [
         ("csui/train", [_with_guideline_punct(s) if punct_guideline else s for s in csui_train]),
-        ("gsd/dev", [s for i, s in enumerate(gsd_dev) if i % UD_DEV_EVERY]),
+        ("gsd/dev", gsd_now),
     ]
     if gsd2017:
         old = read_conllu(ud / "UD_Indonesian-GSD" / "id-ud-train.v2.0-2017.conllu", keep_lemmas=False)
-        gsd_now = [s for i, s in enumerate(gsd_dev) if i % UD_DEV_EVERY]
         conversion = learn_conversion(gsd_now, old, subordinators=subordinators) if learn else None
         sources.append(("gsd/train-2017", [convert_gsd2017(s, conversion) for s in old]))
     seen: list[Sentence] = []
